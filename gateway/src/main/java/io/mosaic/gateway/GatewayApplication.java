@@ -1,0 +1,18 @@
+package io.mosaic.gateway;
+
+import io.mosaic.gateway.config.GatewayProperties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/**
+ * The composition gateway. Start it with {@code java -jar gateway.jar --manifest=PATH --server.port=N}.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GatewayApplication.class, args);
+    }
+}

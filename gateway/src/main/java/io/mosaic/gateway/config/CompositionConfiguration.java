@@ -1,0 +1,87 @@
+package io.mosaic.gateway.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mosaic.gateway.fetch.FragmentFetcher;
+import io.mosaic.gateway.fetch.StaleCopies;
+import io.mosaic.gateway.handler.PageComposer;
+import io.mosaic.gateway.handler.PageHandler;
+import io.mosaic.gateway.html.FragmentParser;
+import io.mosaic.gateway.layout.LayoutRenderer;
+import io.mosaic.gateway.plan.PlanCompiler;
+import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.reload.ManifestHealthIndicator;
+import io.mosaic.gateway.reload.ManifestWatcher;
+import io.mosaic.gateway.resolve.FragmentResolver;
+import io.mosaic.gateway.route.ProxyRoutes;
+import io.mosaic.manifest.LayoutCatalog;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import io.mosaic.manifest.ManifestSchema;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.thymeleaf.ITemplateEngine;
+import reactor.core.publisher.Flux;
+
+/** The request flow's parts, wired once: plan, resolution, composition, pages and proxy routes. */
+@Configuration(proxyBeanMethods = false)
+class CompositionConfiguration {
+
+    @Bean
+    PlanCompiler planCompiler(ITemplateEngine templates) {
+        return new PlanCompiler(new LayoutRenderer(templates), LayoutCatalog.BUILT_IN, new FragmentParser(), new ProxyRoutes());
+    }
+
+    @Bean
+    PlanHolder planHolder(ManifestSource manifests, PlanCompiler compiler, ApplicationEventPublisher events) {
+        return new PlanHolder(compiler.compile(manifests.readAtStart(), manifests.describe(), null), events);
+    }
+
+    @Bean
+    ManifestWatcher manifestWatcher(ManifestSource manifests, PlanCompiler compiler, PlanHolder plans, GatewayProperties properties) {
+        return new ManifestWatcher(manifests, compiler, plans, properties.reloadInterval());
+    }
+
+    @Bean
+    ManifestHealthIndicator manifestHealthIndicator(ManifestWatcher watcher, ManifestSource manifests) {
+        return new ManifestHealthIndicator(watcher, manifests.describe());
+    }
+
+    @Bean
+    ManifestSource manifestSource(GatewayProperties properties) {
+        return new ManifestSource(properties.manifest());
+    }
+
+    @Bean
+    StaleCopies staleCopies(GatewayProperties properties) {
+        return new StaleCopies(properties.staleCache().maxBytes());
+    }
+
+    @Bean
+    FragmentResolver fragmentResolver(FragmentFetcher fetcher, StaleCopies staleCopies, MeterRegistry meters) {
+        return new FragmentResolver(fetcher, new FragmentParser(), staleCopies, meters);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> pages(PlanHolder plans, FragmentResolver resolver) {
+        return new PageHandler(plans, new PageComposer(resolver)).routes();
+    }
+
+    /** The manifest's JSON Schema, for editors and teams' tooling. */
+    @Bean
+    RouterFunction<ServerResponse> manifestSchema() {
+        return RouterFunctions.route(RequestPredicates.GET(ManifestSchema.PATH), request -> ServerResponse.ok()
+                .contentType(MediaType.parseMediaType("application/schema+json"))
+                .bodyValue(ManifestSchema.text()));
+    }
+
+    /** The fragments' proxy routes, read from the plan in force each time the gateway refreshes its routes. */
+    @Bean
+    RouteLocator fragmentRoutes(PlanHolder plans) {
+        return () -> Flux.defer(() -> Flux.fromIterable(plans.current().routes()));
+    }
+}

@@ -1,0 +1,55 @@
+package io.mosaic.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The operator's settings of the gateway itself (the manifest holds the teams' settings).
+ * {@code --manifest=PATH} is mapped onto {@code mosaic.manifest} in application.properties.
+ *
+ * @param manifest the manifest file, or a directory of manifest files
+ * @param layouts a folder of extra Thymeleaf layouts ({@code NAME.html}); empty for the built-in ones only
+ * @param client the HTTP client that fetches fragments
+ * @param staleCache the store of last good fragment copies
+ * @param reloadInterval how often the manifest is checked for changes (default 500ms)
+ */
+@ConfigurationProperties(prefix = "mosaic")
+public record GatewayProperties(Path manifest, Path layouts, Client client, StaleCache staleCache, Duration reloadInterval) {
+
+    public GatewayProperties {
+        reloadInterval = reloadInterval != null ? reloadInterval : Duration.ofMillis(500);
+        client = client == null ? new Client(0, 0, null, null, null) : client;
+        staleCache = staleCache == null ? new StaleCache(0) : staleCache;
+    }
+
+    /**
+     * The fragment client's connection pool and timeouts: bounded, unlike Spring Cloud Gateway's
+     * defaults (an elastic pool and a 30 s connect timeout).
+     *
+     * @param maxConnections connections to all origins together (default 512)
+     * @param pendingAcquireMaxCount fetches that may wait for a connection (default 1024)
+     * @param pendingAcquireTimeout how long a fetch waits for a connection (default 500ms)
+     * @param connectTimeout how long a TCP connect may take (default 1s; each fragment's deadline still applies)
+     * @param maxIdleTime how long an idle keep-alive connection is kept (default 30s)
+     */
+    public record Client(int maxConnections, int pendingAcquireMaxCount, Duration pendingAcquireTimeout,
+                         Duration connectTimeout, Duration maxIdleTime) {
+        public Client {
+            maxConnections = maxConnections > 0 ? maxConnections : 512;
+            pendingAcquireMaxCount = pendingAcquireMaxCount > 0 ? pendingAcquireMaxCount : 1024;
+            pendingAcquireTimeout = pendingAcquireTimeout != null ? pendingAcquireTimeout : Duration.ofMillis(500);
+            connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(1);
+            maxIdleTime = maxIdleTime != null ? maxIdleTime : Duration.ofSeconds(30);
+        }
+    }
+
+    /**
+     * @param maxBytes total size of the last good copies kept for stale-if-error (default 32 MiB)
+     */
+    public record StaleCache(long maxBytes) {
+        public StaleCache {
+            maxBytes = maxBytes > 0 ? maxBytes : 32L * 1024 * 1024;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.mosaic.gateway.handler;
+
+import io.mosaic.gateway.fetch.RequestContext;
+import io.mosaic.gateway.plan.CompositionPlan;
+import io.mosaic.gateway.plan.PlanHolder;
+import java.net.URI;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers the manifest's pages. The match is made against the plan in force when the request
+ * arrives, so pages added or removed by a reload are routable or gone at once.
+ */
+public final class PageHandler {
+
+    private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+    private final PlanHolder plans;
+    private final PageComposer composer;
+
+    public PageHandler(PlanHolder plans, PageComposer composer) {
+        this.plans = plans;
+        this.composer = composer;
+    }
+
+    /** GET of any page path of the current plan; GET / leads to the first page when no page is at /. */
+    public RouterFunction<ServerResponse> routes() {
+        RequestPredicate isPage = request -> request.method().matches("GET") && plans.current().page(request.path()).isPresent();
+        RequestPredicate isRoot = request -> request.method().matches("GET") && request.path().equals("/")
+                && plans.current().page("/").isEmpty() && !plans.current().pages().isEmpty();
+        return RouterFunctions.route(isPage, this::page).andRoute(isRoot, this::root);
+    }
+
+    private Mono<ServerResponse> page(ServerRequest request) {
+        CompositionPlan plan = plans.current();
+        return plan.page(request.path())
+                .map(page -> {
+                    RequestContext context = RequestContext.of(request.exchange().getRequest());
+                    return ServerResponse.ok()
+                            .contentType(HTML)
+                            .cacheControl(CacheControl.noStore())
+                            .header("X-Content-Type-Options", "nosniff")
+                            .header("X-Request-Id", context.requestId())
+                            .build((exchange, ignored) -> composer.write(page, context, exchange.getResponse()));
+                })
+                .orElseGet(() -> ServerResponse.notFound().build());
+    }
+
+    private Mono<ServerResponse> root(ServerRequest request) {
+        String first = plans.current().pages().keySet().iterator().next();
+        return ServerResponse.temporaryRedirect(URI.create(first)).build();
+    }
+}

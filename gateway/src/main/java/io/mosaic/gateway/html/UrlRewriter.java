@@ -1,0 +1,128 @@
+package io.mosaic.gateway.html;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Points a fragment's own URLs at the gateway's proxy path for that fragment, so the browser
+ * talks to one origin only: {@code /styles.css} on the members origin becomes
+ * {@code /fragments/members/styles.css}. URLs on other origins, {@code #anchors}, query-only
+ * and scheme URLs ({@code mailto:}, {@code data:}...) are left as written.
+ */
+public final class UrlRewriter {
+
+    private final URI base;
+    private final String proxyBase;
+    private final List<String> routablePaths;
+    private final List<String> routablePrefixes;
+
+    /**
+     * @param base the URL the fragment was fetched from; relative URLs resolve against it
+     * @param proxyBase the gateway path of the fragment's proxy, such as {@code /fragments/members}
+     * @param routablePaths exact origin paths the proxy serves (declared assets)
+     * @param routablePrefixes origin path prefixes the proxy serves (declared proxy entries)
+     */
+    public UrlRewriter(URI base, String proxyBase, List<String> routablePaths, List<String> routablePrefixes) {
+        this.base = base;
+        this.proxyBase = proxyBase;
+        this.routablePaths = List.copyOf(routablePaths);
+        this.routablePrefixes = List.copyOf(routablePrefixes);
+    }
+
+    /** The proxied form of a resource URL (stylesheets, scripts, images...), or the URL unchanged. */
+    public String resource(String value) {
+        return originPath(value).map(path -> proxyBase + path).orElse(value);
+    }
+
+    /**
+     * The proxied form of a navigation URL (links, form actions): only when the proxy serves its
+     * path, since root-relative links in a fragment usually mean pages of the console itself.
+     */
+    public String navigation(String value) {
+        return originPath(value)
+                .filter(this::routable)
+                .map(path -> proxyBase + path)
+                .orElse(value);
+    }
+
+    /** A {@code srcset} with each candidate's URL proxied. */
+    public String srcset(String value) {
+        StringBuilder out = new StringBuilder();
+        for (String candidate : value.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int space = trimmed.indexOf(' ');
+            String url = space < 0 ? trimmed : trimmed.substring(0, space);
+            String descriptor = space < 0 ? "" : trimmed.substring(space);
+            if (!out.isEmpty()) {
+                out.append(", ");
+            }
+            out.append(resource(url)).append(descriptor);
+        }
+        return out.toString();
+    }
+
+    /** Whether the fragment's proxy route serves {@code path} (with or without a query). */
+    public boolean routable(String path) {
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (bare.contains("#")) {
+            bare = bare.substring(0, bare.indexOf('#'));
+        }
+        if (routablePaths.contains(bare)) {
+            return true;
+        }
+        for (String prefix : routablePrefixes) {
+            if (prefix.equals("/") || bare.equals(prefix) || bare.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The origin-relative path (with query and #fragment) of a URL that points at the fragment's own origin. */
+    Optional<String> originPath(String raw) {
+        String value = raw.trim();
+        if (value.isEmpty() || value.startsWith("#") || value.startsWith("?") || value.startsWith("//")) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        if (uri.getScheme() != null) {
+            if (!sameOrigin(uri)) {
+                return Optional.empty();
+            }
+        } else {
+            uri = base.resolve(uri);
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        StringBuilder result = new StringBuilder(path);
+        if (uri.getRawQuery() != null) {
+            result.append('?').append(uri.getRawQuery());
+        }
+        if (uri.getRawFragment() != null) {
+            result.append('#').append(uri.getRawFragment());
+        }
+        return Optional.of(result.toString());
+    }
+
+    private boolean sameOrigin(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https"))
+                && scheme.equalsIgnoreCase(base.getScheme())
+                && uri.getHost() != null && uri.getHost().equalsIgnoreCase(base.getHost())
+                && port(uri) == port(base);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+}

@@ -1,0 +1,45 @@
+package io.mosaic.gateway.plan;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.mosaic.gateway.fetch.FetchFailure;
+import io.mosaic.manifest.BulkheadSettings;
+import io.mosaic.manifest.CircuitBreakerSettings;
+import java.time.Duration;
+
+/** A fragment's Resilience4j breaker and bulkhead, configured from the manifest. */
+public final class FragmentResilience {
+
+    private FragmentResilience() {
+    }
+
+    /**
+     * A count-based breaker over the last {@code window} calls. 4xx answers are ignored (neither
+     * success nor failure) unless {@code countClientErrors}: a 404 says nothing of the origin's health.
+     * Open → half-open happens on the first call after {@code openFor}, so an idle fragment costs nothing.
+     */
+    public static CircuitBreaker breaker(String name, CircuitBreakerSettings settings) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.window())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .failureRateThreshold(settings.failureRate())
+                .waitDurationInOpenState(settings.openFor())
+                .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .ignoreException(error -> error instanceof FetchFailure failure
+                        && failure.kind() == FetchFailure.Kind.CLIENT_ERROR && !settings.countClientErrors())
+                .build();
+        return CircuitBreaker.of(name, config);
+    }
+
+    /** A bulkhead that refuses at once rather than queue: a queued fetch would only miss its deadline. */
+    public static Bulkhead bulkhead(String name, BulkheadSettings settings) {
+        return Bulkhead.of(name, BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.maxConcurrent())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
+    }
+}

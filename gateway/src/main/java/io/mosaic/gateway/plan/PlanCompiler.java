@@ -1,0 +1,135 @@
+package io.mosaic.gateway.plan;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.mosaic.gateway.html.Asset;
+import io.mosaic.gateway.html.FragmentParser;
+import io.mosaic.gateway.html.ParsedFragment;
+import io.mosaic.gateway.html.UrlRewriter;
+import io.mosaic.gateway.layout.LayoutRenderer;
+import io.mosaic.gateway.layout.Segment;
+import io.mosaic.gateway.route.ProxyRoutes;
+import io.mosaic.manifest.FragmentDefinition;
+import io.mosaic.manifest.LayoutCatalog;
+import io.mosaic.manifest.Manifest;
+import io.mosaic.manifest.PageDefinition;
+import io.mosaic.manifest.SlotDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.cloud.gateway.route.Route;
+
+/**
+ * Converts a manifest into a {@link CompositionPlan} once, the way Spring Cloud Gateway converts
+ * route definitions into routes: layouts are rendered and cut, fallbacks parsed, breakers made.
+ * A fragment keeps its breaker, bulkhead and learned assets from the previous plan while its
+ * origin and settings stay the same.
+ */
+public final class PlanCompiler {
+
+    private final LayoutRenderer layouts;
+    private final LayoutCatalog catalog;
+    private final FragmentParser parser;
+    private final ProxyRoutes proxyRoutes;
+
+    public PlanCompiler(LayoutRenderer layouts, LayoutCatalog catalog, FragmentParser parser, ProxyRoutes proxyRoutes) {
+        this.layouts = layouts;
+        this.catalog = catalog;
+        this.parser = parser;
+        this.proxyRoutes = proxyRoutes;
+    }
+
+    /** Builds the plan of {@code manifest}; {@code previous} may be null. */
+    public CompositionPlan compile(Manifest manifest, String source, CompositionPlan previous) {
+        Map<String, FragmentPlan> fragments = new LinkedHashMap<>();
+        List<Route> routes = new ArrayList<>();
+        for (FragmentDefinition definition : manifest.fragments()) {
+            FragmentPlan before = previous == null ? null : previous.fragments().get(definition.name());
+            fragments.put(definition.name(), fragment(definition, before));
+            routes.addAll(proxyRoutes.routes(definition));
+        }
+        Map<String, PagePlan> pages = new LinkedHashMap<>();
+        for (PageDefinition page : manifest.pages()) {
+            pages.put(page.path(), page(page, fragments));
+        }
+        long version = previous == null ? 1 : previous.version() + 1;
+        return new CompositionPlan(version, manifest, source, pages, fragments, routes, Instant.now());
+    }
+
+    private FragmentPlan fragment(FragmentDefinition definition, FragmentPlan before) {
+        String base = ProxyRoutes.basePath(definition.name());
+        List<String> assetPaths = new ArrayList<>(definition.assets().css());
+        assetPaths.addAll(definition.assets().js());
+        UrlRewriter urls = new UrlRewriter(definition.url(), base,
+                assetPaths.stream().map(p -> p.contains("?") ? p.substring(0, p.indexOf('?')) : p).toList(),
+                definition.proxy());
+        List<Asset> declared = new ArrayList<>();
+        definition.assets().css().forEach(path -> declared.add(Asset.css(base + path)));
+        definition.assets().js().forEach(path -> declared.add(Asset.js(base + path)));
+        ParsedFragment fallback = definition.fallbackHtml().map(html -> parser.parse(html, urls)).orElse(null);
+
+        boolean sameOrigin = before != null && before.definition().url().equals(definition.url());
+        CircuitBreaker breaker = sameOrigin && before.definition().circuitBreaker().equals(definition.circuitBreaker())
+                ? before.breaker() : FragmentResilience.breaker(definition.name(), definition.circuitBreaker());
+        Bulkhead bulkhead = before != null && before.definition().bulkhead().equals(definition.bulkhead())
+                ? before.bulkhead() : FragmentResilience.bulkhead(definition.name(), definition.bulkhead());
+        AtomicReference<List<Asset>> learned = sameOrigin ? before.learnedAssets() : new AtomicReference<>(List.of());
+        return new FragmentPlan(definition, base, breaker, bulkhead, urls, declared, fallback, learned);
+    }
+
+    private PagePlan page(PageDefinition page, Map<String, FragmentPlan> fragments) {
+        Map<String, List<String>> bySlot = new LinkedHashMap<>();
+        page.slots().forEach((slot, content) -> {
+            if (content instanceof SlotDefinition.Fragments named) {
+                bySlot.put(slot, named.names());
+            }
+        });
+        Map<String, FragmentPlan> onPage = new LinkedHashMap<>();
+        Map<String, Asset> head = new LinkedHashMap<>();
+        List<Segment> segments = layouts.render("layouts/" + page.layout(), new LayoutRenderer.PageModel(
+                Objects.requireNonNullElse(page.title(), "Admin console"), page.path(),
+                catalog.slots(page.layout()).orElse(List.of()), bySlot));
+        // Head assets follow document order, so stylesheets cascade the way the page reads.
+        for (Segment segment : segments) {
+            if (segment instanceof Segment.Fragment f) {
+                FragmentPlan plan = fragments.get(f.name());
+                onPage.put(f.name(), plan);
+                plan.declaredAssets().forEach(asset -> head.putIfAbsent(asset.key(), asset));
+            }
+        }
+        StringBuilder headHtml = new StringBuilder();
+        head.values().forEach(asset -> headHtml.append(asset.toHtml()).append('\n'));
+        List<Segment> withHead = new ArrayList<>();
+        for (Segment segment : segments) {
+            if (segment instanceof Segment.LearnedAssets) {
+                withHead.add(new Segment.Text(headHtml.toString()));
+            }
+            withHead.add(segment);
+        }
+        Set<String> headKeys = new LinkedHashSet<>(head.keySet());
+        FragmentPlan primary = page.primaryFragment().map(fragments::get).orElse(null);
+        return new PagePlan(page, merge(withHead), onPage, primary, headKeys);
+    }
+
+    /** Joins neighbouring text segments, so a request writes as few buffers as possible. */
+    private static List<Segment> merge(List<Segment> segments) {
+        List<Segment> merged = new ArrayList<>();
+        for (Segment segment : segments) {
+            if (segment instanceof Segment.Text text && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof Segment.Text last) {
+                byte[] joined = new byte[last.utf8().length + text.utf8().length];
+                System.arraycopy(last.utf8(), 0, joined, 0, last.utf8().length);
+                System.arraycopy(text.utf8(), 0, joined, last.utf8().length, text.utf8().length);
+                merged.set(merged.size() - 1, new Segment.Text(joined));
+            } else if (!(segment instanceof Segment.Text text && text.utf8().length == 0)) {
+                merged.add(segment);
+            }
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,107 @@
+package io.mosaic.gateway.resolve;
+
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.mosaic.gateway.fetch.FetchFailure;
+import io.mosaic.gateway.fetch.FetchedBody;
+import io.mosaic.gateway.fetch.FragmentFetcher;
+import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.fetch.RequestContext;
+import io.mosaic.gateway.fetch.StaleCopies;
+import io.mosaic.gateway.html.FragmentParser;
+import io.mosaic.gateway.html.ParsedFragment;
+import io.mosaic.gateway.plan.FragmentPlan;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves one fragment for one page request into exactly one {@link FragmentOutcome}, as a
+ * pipeline: fetch under the deadline → through the breaker and bulkhead → parse (or reuse the
+ * parse of identical bytes) → keep as the last good copy; on any failure: the last good copy →
+ * the manifest's fallback → an empty, marked box. Never errors: the page always gets an outcome.
+ */
+public final class FragmentResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(FragmentResolver.class);
+
+    private final FragmentFetcher fetcher;
+    private final FragmentParser parser;
+    private final ParsedFragments parsed;
+    private final StaleCopies staleCopies;
+    private final MeterRegistry meters;
+
+    public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, StaleCopies staleCopies, MeterRegistry meters) {
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.parsed = new ParsedFragments(parser, 16L * 1024 * 1024);
+        this.staleCopies = staleCopies;
+        this.meters = meters;
+    }
+
+    /** The outcome of {@code fragment} for this request; {@code primary} when the page's status follows it. */
+    public Mono<FragmentOutcome> resolve(FragmentPlan fragment, RequestContext context, boolean primary) {
+        String copyKey = fragment.name() + " " + fragment.definition().url() + "?" + context.rawQuery();
+        return fetcher.fetch(fragment.definition(), fragment.proxyBase(), context, primary)
+                .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
+                .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
+                .map(body -> fresh(fragment, copyKey, body))
+                .onErrorResume(error -> Mono.just(instead(fragment, copyKey,
+                        FetchFailure.of(error, fragment.definition().timeout()), primary)))
+                .doOnNext(outcome -> record(fragment, outcome));
+    }
+
+    private FragmentOutcome fresh(FragmentPlan fragment, String copyKey, FetchedBody body) {
+        ParsedFragment content = parsed.parse(fragment, body.html(), body.bodyHash());
+        staleCopies.put(copyKey, content, fragment.definition().staleFor());
+        if (!content.assets().equals(fragment.learnedAssets().get())) {
+            fragment.learnedAssets().set(content.assets());
+        }
+        return new FragmentOutcome.Fresh(fragment.name(), content, body.latency(), body.version());
+    }
+
+    private FragmentOutcome instead(FragmentPlan fragment, String copyKey, FetchFailure failure, boolean primary) {
+        boolean gone = failure.status() == 404 || failure.status() == 410;
+        if (gone && primary && failure.body() != null && failure.body().length > 0) {
+            // The origin's own "not found" page says more than any fallback could.
+            String html = new String(failure.body(), StandardCharsets.UTF_8);
+            return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls()), failure);
+        }
+        if (!gone && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
+            Optional<StaleCopies.Aged> copy = staleCopies.get(copyKey);
+            if (copy.isPresent()) {
+                return new FragmentOutcome.Stale(fragment.name(), copy.get().content(), copy.get().age(), failure);
+            }
+        }
+        if (fragment.fallback() != null) {
+            return new FragmentOutcome.Fallback(fragment.name(), fragment.fallback(), failure);
+        }
+        return new FragmentOutcome.Failed(fragment.name(), failure);
+    }
+
+    private void record(FragmentPlan fragment, FragmentOutcome outcome) {
+        FetchFailure failure = outcome.failure();
+        String reason = failure == null ? "none" : failure.kind().label();
+        Counter.builder("mosaic.fragment.outcomes")
+                .description("Fragment resolutions by outcome (ok, stale, fallback, error) and failure reason")
+                .tag("fragment", fragment.name()).tag("outcome", outcome.state()).tag("reason", reason)
+                .register(meters).increment();
+        if (outcome instanceof FragmentOutcome.Fresh fresh) {
+            Timer.builder("mosaic.fragment.latency")
+                    .description("Time to fetch a fragment's whole answer from its origin")
+                    .tag("fragment", fragment.name())
+                    .register(meters).record(fresh.latency());
+            return;
+        }
+        if (failure.originCalled()) {
+            log.warn("fragment {} ({}): {}; serving {}", fragment.name(), fragment.definition().url(), failure, outcome.state());
+        } else {
+            log.debug("fragment {}: {}; serving {}", fragment.name(), failure, outcome.state());
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.mosaic.gateway.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mosaic.gateway.support.FreePort;
+import io.mosaic.gateway.support.TestOrigin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Pages composed by the real gateway from real origins on loopback: healthy ones, and ones that
+ * fail, hang or refuse connections.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class PageCompositionTest {
+
+    static final TestOrigin HEALTHY = new TestOrigin()
+            .html("/header", "<header class=\"hdr\">Header <a href=\"/admin/other\">Other page</a></header>")
+            .html("/doc", """
+                    <!DOCTYPE html><html><head><title>Team page</title><base href="http://evil.example/">
+                    <meta http-equiv="refresh" content="0;url=http://evil.example/">
+                    <link rel="stylesheet" href="/assets/doc.css"><link rel="stylesheet" href="/assets/shared.css">
+                    <script src="/assets/doc.js"></script></head>
+                    <body class="theirs"><section class="doc">Whole <b>document</b> <img src="img/logo.png">
+                    <a href="/api/export.csv">Export</a></section></body></html>""")
+            .html("/unclosed", "<div class=\"open\"><p>never closed <span>either")
+            .html("/stray", "<p>stray</p></body></html><p>after</p>")
+            .html("/main", "<p class=\"main-content\">Main</p>")
+            .on("/gone", exchange -> TestOrigin.send(exchange, 404, "text/html", "<p class=\"not-found\">No such member</p>"))
+            .html("/assets/doc.css", ".doc { color: red }")
+            .html("/api/items", "[1,2,3]")
+            .html("/fragment-internal", "secret");
+    static final TestOrigin FAILING = new TestOrigin()
+            .on("/500", exchange -> TestOrigin.send(exchange, 500, "text/html", "<h1>Internal error</h1>"))
+            .on("/hang", exchange -> sleep(30_000));
+    static final int REFUSED = FreePort.refused();
+
+    @DynamicPropertySource
+    static void manifest(DynamicPropertyRegistry registry) throws Exception {
+        Path file = Files.createTempFile("manifest", ".yaml");
+        Files.writeString(file, """
+                version: 1
+                defaults:
+                  timeout: 400ms
+                fragments:
+                  - {name: header, team: platform, url: "%1$s/header"}
+                  - name: doc
+                    team: people
+                    url: "%1$s/doc"
+                    assets: {css: [/assets/doc.css, /assets/shared.css]}
+                    proxy: [/api]
+                  - {name: unclosed, team: people, url: "%1$s/unclosed"}
+                  - {name: stray, team: people, url: "%1$s/stray"}
+                  - {name: main, team: people, url: "%1$s/main"}
+                  - {name: gone, team: people, url: "%1$s/gone", fallback: "<p>Gone fallback</p>"}
+                  - {name: broken, team: billing, url: "%2$s/500", fallback: "<p class=\\"fb\\">Broken fallback</p>"}
+                  - {name: hanging, team: billing, url: "%2$s/hang", fallback: "<p class=\\"fb\\">Hanging fallback</p>"}
+                  - {name: refused, team: billing, url: "http://127.0.0.1:%3$d/x", fallback: "<p class=\\"fb\\">Refused fallback</p>"}
+                  - {name: nofallback, team: billing, url: "http://127.0.0.1:%3$d/y"}
+                pages:
+                  - path: /admin/all
+                    title: Everything
+                    layout: admin
+                    slots:
+                      header: header
+                      nav: [unclosed, stray]
+                      main: [doc, main]
+                      aside: [broken, hanging, refused, nofallback]
+                  - path: /admin/gone
+                    layout: admin
+                    primary: gone
+                    slots: {header: header, main: gone}
+                  - path: /admin/down
+                    layout: admin
+                    primary: nofallback
+                    slots: {header: header, main: nofallback}
+                  - path: /admin/degraded
+                    layout: admin
+                    primary: broken
+                    slots: {header: header, main: broken}
+                """.formatted(HEALTHY.url(""), FAILING.url(""), REFUSED));
+        registry.add("mosaic.manifest", file::toString);
+    }
+
+    @AfterAll
+    static void stopOrigins() {
+        HEALTHY.close();
+        FAILING.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient web;
+
+    private EntityExchangeResult<String> get(String path) {
+        return web.mutate().responseTimeout(Duration.ofSeconds(10)).build()
+                .get().uri(path).exchange().expectBody(String.class).returnResult();
+    }
+
+    @Test
+    void composesEveryFragmentIntoItsSlotWithItsOutcome() {
+        EntityExchangeResult<String> result = get("/admin/all");
+        assertThat(result.getStatus().value()).isEqualTo(200);
+        Document page = Jsoup.parse(result.getResponseBody());
+        assertThat(page.select("header.mosaic-header [data-fragment=header] .hdr").text()).startsWith("Header");
+        assertThat(page.select("main.mosaic-main > [data-fragment]").eachAttr("data-fragment")).containsExactly("doc", "main");
+        assertThat(page.select("aside.mosaic-aside > [data-fragment]").eachAttr("data-fragment"))
+                .containsExactly("broken", "hanging", "refused", "nofallback");
+        assertThat(page.select("[data-fragment=main]").attr("data-fragment-state")).isEqualTo("ok");
+        assertThat(page.select("[data-fragment=broken]").attr("data-fragment-state")).isEqualTo("fallback");
+        assertThat(page.select("[data-fragment=broken] .fb").text()).isEqualTo("Broken fallback");
+        assertThat(page.select("[data-fragment=hanging]").attr("data-fragment-state")).isEqualTo("fallback");
+        assertThat(page.select("[data-fragment=refused]").attr("data-fragment-state")).isEqualTo("fallback");
+        assertThat(page.select("[data-fragment=nofallback]").attr("data-fragment-state")).isEqualTo("error");
+        assertThat(page.select("[data-fragment=nofallback]").html()).isEmpty();
+    }
+
+    @Test
+    void pageAnswersWithinTheDeadlineWhileAFragmentHangs() {
+        long started = System.nanoTime();
+        EntityExchangeResult<String> result = get("/admin/all");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(result.getStatus().value()).isEqualTo(200);
+        // The hanging origin would hold the request for 30 s; the fragment's deadline is 400 ms.
+        assertThat(millis).isLessThan(5_000);
+        assertThat(result.getResponseBody()).contains("Hanging fallback");
+    }
+
+    @Test
+    void wholeDocumentsAndBrokenMarkupStayInsideTheirOwnBox() {
+        String html = get("/admin/all").getResponseBody();
+        Document page = Jsoup.parse(html);
+        assertThat(html.split("<html", -1)).hasSize(2);
+        assertThat(html.split("</body>", -1)).hasSize(2);
+        assertThat(page.select("title").text()).isEqualTo("Everything");
+        assertThat(page.select("base")).isEmpty();
+        assertThat(page.select("meta[http-equiv]")).isEmpty();
+        assertThat(page.select("[data-fragment=doc] section.doc b").text()).isEqualTo("document");
+        // The unclosed fragment is closed at its own box: the next fragment is its sibling, not its child.
+        assertThat(page.select("[data-fragment=unclosed] [data-fragment]")).isEmpty();
+        assertThat(page.select("nav.mosaic-nav > [data-fragment]").eachAttr("data-fragment")).containsExactly("unclosed", "stray");
+        assertThat(page.select("[data-fragment=stray] p").eachText()).containsExactly("stray", "after");
+    }
+
+    @Test
+    void fragmentAssetsAreLoadedOnceFromTheHeadThroughTheProxy() {
+        String html = get("/admin/all").getResponseBody();
+        Document page = Jsoup.parse(html);
+        assertThat(page.head().select("link[rel=stylesheet]").eachAttr("href"))
+                .containsExactly("/fragments/doc/assets/doc.css", "/fragments/doc/assets/shared.css");
+        assertThat(page.select("link[href=/fragments/doc/assets/doc.css]")).hasSize(1);
+        // A script found in the answer but not declared: loaded once, in the head on later pages.
+        String later = get("/admin/all").getResponseBody();
+        assertThat(Jsoup.parse(later).head().select("script[src=/fragments/doc/assets/doc.js]")).hasSize(1);
+        assertThat(Jsoup.parse(later).select("script[src=/fragments/doc/assets/doc.js]")).hasSize(1);
+    }
+
+    @Test
+    void fragmentUrlsPointAtItsProxyAndPageLinksStayPageLinks() {
+        Document page = Jsoup.parse(get("/admin/all").getResponseBody());
+        assertThat(page.select("[data-fragment=doc] img").attr("src")).isEqualTo("/fragments/doc/img/logo.png");
+        assertThat(page.select("[data-fragment=doc] a").attr("href")).isEqualTo("/fragments/doc/api/export.csv");
+        assertThat(page.select("[data-fragment=header] a").attr("href")).isEqualTo("/admin/other");
+    }
+
+    @Test
+    void proxyServesDeclaredAssetsAndApiPathsAndNothingElse() {
+        web.get().uri("/fragments/doc/assets/doc.css").exchange().expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(".doc { color: red }");
+        web.get().uri("/fragments/doc/api/items").exchange().expectStatus().isOk();
+        web.get().uri("/fragments/doc/fragment-internal").exchange().expectStatus().isNotFound();
+        web.get().uri("/fragments/doc/doc").exchange().expectStatus().isNotFound();
+        web.get().uri("/fragments/doc/api/../fragment-internal").exchange().expectStatus().isNotFound();
+        web.get().uri("/fragments/header/assets/doc.css").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void browserCredentialsNeverReachFragmentsButContextDoes() {
+        web.get().uri("/admin/all?q=ada")
+                .header("Cookie", "session=secret")
+                .header("Authorization", "Bearer secret")
+                .header("Accept-Language", "de-CH")
+                .header("X-Request-Id", "req-123")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        TestOrigin.Seen request = HEALTHY.seen().stream()
+                .filter(s -> s.path().equals("/main") && "q=ada".equals(s.query())).findFirst()
+                .orElseThrow(() -> new AssertionError("not seen: " + HEALTHY.seen()));
+        assertThat(request.header("Cookie")).isNull();
+        assertThat(request.header("Authorization")).isNull();
+        assertThat(request.header("Accept-Language")).isEqualTo("de-CH");
+        assertThat(request.header("X-Request-Id")).isEqualTo("req-123");
+        assertThat(request.header("X-Fragment-Base-Path")).isEqualTo("/fragments/main");
+        assertThat(request.header("X-Page-Path")).isEqualTo("/admin/all");
+
+        web.get().uri("/fragments/doc/api/items").header("Cookie", "session=secret").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+        TestOrigin.Seen proxied = HEALTHY.seen().stream().filter(s -> s.path().equals("/api/items")).reduce((a, b) -> b).orElseThrow();
+        assertThat(proxied.header("Cookie")).isNull();
+    }
+
+    @Test
+    void primaryFragmentNotFoundMakesThePageNotFoundWithTheOriginsMessage() {
+        EntityExchangeResult<String> result = get("/admin/gone");
+        assertThat(result.getStatus().value()).isEqualTo(404);
+        assertThat(Jsoup.parse(result.getResponseBody()).select("[data-fragment=gone] .not-found").text()).isEqualTo("No such member");
+    }
+
+    @Test
+    void primaryFailureWithNothingToShowAnswers503WithAFriendlyPage() {
+        EntityExchangeResult<String> result = get("/admin/down");
+        assertThat(result.getStatus().value()).isEqualTo(503);
+        assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("5");
+        Document page = Jsoup.parse(result.getResponseBody());
+        assertThat(page.select("[data-fragment=nofallback]").attr("data-fragment-state")).isEqualTo("error");
+        assertThat(page.select("[data-fragment=nofallback]").text()).contains("unavailable right now");
+        assertThat(page.select("[data-fragment=header]").attr("data-fragment-state")).isEqualTo("ok");
+    }
+
+    @Test
+    void primaryFailureWithAFallbackKeepsThePageAt200() {
+        assertThat(get("/admin/degraded").getStatus().value()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownPagesAnswer404() {
+        web.get().uri("/admin/nope").exchange().expectStatus().isNotFound();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.mosaic.manifest;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings every fragment inherits unless it overrides them.
+ *
+ * @param timeout the whole budget of one fragment fetch: connect, headers and the full body
+ * @param maxBodySize the largest fragment answer read, in bytes; reading stops at the cap
+ * @param staleFor how long the last good copy of a fragment may stand in when the origin fails
+ * @param circuitBreaker when to stop calling a failing origin
+ * @param bulkhead how many calls to one origin may be in flight at once
+ */
+public record Defaults(Duration timeout, long maxBodySize, Duration staleFor,
+                       CircuitBreakerSettings circuitBreaker, BulkheadSettings bulkhead) {
+
+    /** The defaults of a manifest that sets none: documented in the README and the schema. */
+    public static final Defaults BUILT_IN = new Defaults(Duration.ofSeconds(1), 1024 * 1024, Duration.ofMinutes(10),
+            CircuitBreakerSettings.BUILT_IN, BulkheadSettings.BUILT_IN);
+
+    public Defaults {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(staleFor, "staleFor");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+        Objects.requireNonNull(bulkhead, "bulkhead");
+    }
+}

@@ -1,0 +1,46 @@
+package io.mosaic.manifest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One fragment as the manifest declares it, with its effective settings: every field that the
+ * fragment did not set carries the manifest's default.
+ *
+ * @param name lowercase slug, unique in the manifest; also the proxy prefix {@code /fragments/NAME}
+ * @param team the owning team
+ * @param url the absolute http(s) URL answering the fragment's HTML
+ * @param timeout the whole budget of one fetch
+ * @param fallback HTML shown when the origin fails and no fresh or stale copy exists; null when none
+ * @param assets stylesheets and scripts, as paths on the origin
+ * @param proxy origin path prefixes the browser may reach through the gateway
+ * @param circuitBreaker breaker settings
+ * @param bulkhead concurrency limit
+ * @param maxBodySize largest answer read, in bytes
+ * @param staleFor how long the last good copy may stand in
+ * @param async whether the page streams past this fragment and fills it in when it arrives
+ */
+public record FragmentDefinition(String name, String team, URI url, Duration timeout, String fallback,
+                                 Assets assets, List<String> proxy, CircuitBreakerSettings circuitBreaker,
+                                 BulkheadSettings bulkhead, long maxBodySize, Duration staleFor, boolean async) {
+
+    public FragmentDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(assets, "assets");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+        Objects.requireNonNull(bulkhead, "bulkhead");
+        Objects.requireNonNull(staleFor, "staleFor");
+        proxy = List.copyOf(proxy);
+    }
+
+    /** The fallback HTML, when the manifest gives one. */
+    public Optional<String> fallbackHtml() {
+        return Optional.ofNullable(fallback);
+    }
+}

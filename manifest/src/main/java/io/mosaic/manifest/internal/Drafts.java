@@ -1,0 +1,64 @@
+package io.mosaic.manifest.internal;
+
+import io.mosaic.manifest.Assets;
+import io.mosaic.manifest.BulkheadSettings;
+import io.mosaic.manifest.CircuitBreakerSettings;
+import io.mosaic.manifest.SlotDefinition;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one file says, bound field by field but not yet merged with the other files or checked
+ * across fragments and pages. A field that failed to bind is null; its problem is already recorded.
+ */
+final class Drafts {
+
+    private Drafts() {
+    }
+
+    /** The settings a fragment (or the defaults) may override; null means "inherit". */
+    record Overrides(Duration timeout, Long maxBodySize, Duration staleFor, BreakerOverrides circuitBreaker,
+                     Integer bulkheadMaxConcurrent) {
+        static final Overrides NONE = new Overrides(null, null, null, BreakerOverrides.NONE, null);
+    }
+
+    record BreakerOverrides(Position at, Integer failureRate, Integer window, Integer minimumCalls, Duration openFor,
+                            Integer halfOpenCalls, Boolean countClientErrors) {
+        static final BreakerOverrides NONE = new BreakerOverrides(null, null, null, null, null, null, null);
+
+        CircuitBreakerSettings applyTo(CircuitBreakerSettings base) {
+            return new CircuitBreakerSettings(
+                    failureRate != null ? failureRate : base.failureRate(),
+                    window != null ? window : base.window(),
+                    minimumCalls != null ? minimumCalls : base.minimumCalls(),
+                    openFor != null ? openFor : base.openFor(),
+                    halfOpenCalls != null ? halfOpenCalls : base.halfOpenCalls(),
+                    countClientErrors != null ? countClientErrors : base.countClientErrors());
+        }
+    }
+
+    static BulkheadSettings bulkhead(Integer override, BulkheadSettings base) {
+        return override != null ? new BulkheadSettings(override) : base;
+    }
+
+    record FragmentDraft(Position at, Position nameAt, String name, String team, URI url, String fallback,
+                         Assets assets, List<String> proxy, Overrides overrides, boolean async) {
+    }
+
+    /** A fragment named in a slot or as primary, and where. */
+    record Reference(String name, Position at) {
+    }
+
+    record SlotDraft(String name, Position at, SlotDefinition definition, List<Reference> references) {
+    }
+
+    record PageDraft(Position at, String path, Position pathAt, String title, String layout, Position layoutAt,
+                     Reference primary, List<SlotDraft> slots) {
+    }
+
+    /** One file. {@code version} is null when missing or invalid. */
+    record Part(String file, Integer version, Overrides defaults, Position defaultsAt,
+                List<FragmentDraft> fragments, List<PageDraft> pages) {
+    }
+}

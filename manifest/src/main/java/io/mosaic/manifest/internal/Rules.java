@@ -1,0 +1,206 @@
+package io.mosaic.manifest.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for single values, each returning the reason a value is refused (empty when it is
+ * fine). Bounds live here so that the README, the schema and the validator can agree on them.
+ */
+public final class Rules {
+
+    /** Fragment and team names: a lowercase ASCII slug that is also a safe URL segment. */
+    public static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
+    public static final Duration TIMEOUT_MIN = Duration.ofMillis(10);
+    public static final Duration TIMEOUT_MAX = Duration.ofSeconds(60);
+    public static final Duration OPEN_FOR_MIN = Duration.ofSeconds(1);
+    public static final Duration OPEN_FOR_MAX = Duration.ofHours(1);
+    public static final Duration STALE_FOR_MIN = Duration.ofSeconds(1);
+    public static final Duration STALE_FOR_MAX = Duration.ofDays(7);
+    public static final long BODY_MIN = 1024;
+    public static final long BODY_MAX = 64L * 1024 * 1024;
+    public static final int FALLBACK_MAX_CHARS = 64 * 1024;
+    public static final int TITLE_MAX_CHARS = 200;
+
+    /** Paths the gateway answers itself; no page may take them. */
+    public static final List<String> RESERVED_PREFIXES = List.of("/fragments", "/api", "/console", "/actuator");
+    public static final List<String> RESERVED_PATHS = List.of("/manifest.schema.json", "/favicon.ico");
+
+    private static final Pattern PAGE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+");
+
+    private Rules() {
+    }
+
+    /** Why {@code name} is not a good fragment or team name, or empty. */
+    public static Optional<String> slugProblem(String name, String what) {
+        if (name.isEmpty()) {
+            return Optional.of(what + " must not be empty");
+        }
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            if (cp > 127) {
+                String looksLike = lookAlike(cp).map(c -> ", which looks like '" + c + "' but is not ASCII").orElse("");
+                return Optional.of(what + " '" + name + "' contains " + String.format("U+%04X", cp) + " ("
+                        + Character.getName(cp) + ")" + looksLike + "; use lowercase ASCII letters, digits and '-'");
+            }
+            i += Character.charCount(cp);
+        }
+        if (!name.equals(name.toLowerCase(Locale.ROOT)) && SLUG.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+            return Optional.of(what + " '" + name + "' must be lowercase; did you mean '" + name.toLowerCase(Locale.ROOT) + "'?");
+        }
+        if (!SLUG.matcher(name).matches()) {
+            return Optional.of(what + " '" + name + "' must match [a-z][a-z0-9-]{0,62}: start with a lowercase letter, "
+                    + "then lowercase letters, digits or '-', at most 63 characters");
+        }
+        if (name.endsWith("-") || name.contains("--")) {
+            return Optional.of(what + " '" + name + "' must not end with '-' or contain '--'");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Character> lookAlike(int cp) {
+        String decomposed = java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKD);
+        if (!decomposed.isEmpty() && decomposed.charAt(0) < 128 && Character.isLetterOrDigit(decomposed.charAt(0))) {
+            return Optional.of(decomposed.charAt(0));
+        }
+        String cyrillicAndGreek = "аеорсхукіјѕԁԛԝοαν";
+        String latin = "aeopcxykijsdqwoav";
+        int index = cyrillicAndGreek.indexOf(cp);
+        return index >= 0 ? Optional.of(latin.charAt(index)) : Optional.empty();
+    }
+
+    /** Why {@code text} is not an acceptable fragment URL, or empty. */
+    public static Optional<String> urlProblem(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return Optional.of("'" + text + "' is not a valid URL: " + e.getReason());
+        }
+        if (!uri.isAbsolute() || uri.getScheme() == null) {
+            return Optional.of("'" + text + "' must be an absolute http or https URL, such as http://members.internal:8080/fragment");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("scheme '" + uri.getScheme() + "' is not allowed; use http or https");
+        }
+        if (uri.getRawAuthority() == null || uri.getHost() == null) {
+            return Optional.of("'" + text + "' has no host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("'" + text + "' must not carry a user name or password; credentials do not belong in the manifest");
+        }
+        if (uri.getRawFragment() != null) {
+            return Optional.of("'" + text + "' must not have a #fragment part; servers never see it");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An asset or proxy entry as a normalised root-relative path on the fragment's origin, or the
+     * reason it is refused. Same-origin absolute URLs are accepted and reduced to their path.
+     */
+    public static Result<String> originPath(String text, URI origin, boolean allowQuery) {
+        String lower = text.trim().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("javascript:") || lower.startsWith("data:") || lower.startsWith("vbscript:")) {
+            return Result.refused("'" + text + "' is not allowed: only paths on the fragment's origin, such as /styles.css");
+        }
+        if (text.startsWith("//")) {
+            return Result.refused("'" + text + "' is protocol-relative and may point at another host; write a path such as /styles.css");
+        }
+        if (text.contains("\\") || text.chars().anyMatch(c -> c <= ' ')) {
+            return Result.refused("'" + text + "' contains a backslash, space or control character");
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return Result.refused("'" + text + "' is not a valid path: " + e.getReason());
+        }
+        if (uri.isAbsolute()) {
+            if (origin == null || !sameOrigin(uri, origin)) {
+                return Result.refused("'" + text + "' is on another origin; assets and proxy paths must be on the fragment's own origin"
+                        + (origin == null ? "" : " (" + origin.getScheme() + "://" + origin.getRawAuthority() + ")"));
+            }
+        } else if (!text.startsWith("/")) {
+            return Result.refused("'" + text + "' must start with '/' (a path on the fragment's origin)");
+        }
+        if (uri.getRawFragment() != null) {
+            return Result.refused("'" + text + "' must not have a #fragment part");
+        }
+        if (uri.getRawQuery() != null && !allowQuery) {
+            return Result.refused("'" + text + "' must not have a query; proxy entries are path prefixes");
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        for (String segment : path.split("/")) {
+            if (segment.equals("..") || segment.equals(".") || segment.equalsIgnoreCase("%2e%2e")) {
+                return Result.refused("'" + text + "' must not contain '.' or '..' segments");
+            }
+        }
+        return Result.ok(path + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : ""));
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    /** Why {@code path} cannot be a page path, or empty. */
+    public static Optional<String> pagePathProblem(String path) {
+        if (!path.startsWith("/")) {
+            return Optional.of("'" + path + "' must start with '/'");
+        }
+        if (path.contains("?") || path.contains("#")) {
+            return Optional.of("'" + path + "' must be a path only, without ? or #");
+        }
+        if (path.length() > 1 && path.endsWith("/")) {
+            return Optional.of("'" + path + "' must not end with '/'; write " + path.substring(0, path.length() - 1));
+        }
+        if (path.contains("//")) {
+            return Optional.of("'" + path + "' must not contain '//'");
+        }
+        if (!PAGE_PATH.matcher(path).matches()) {
+            return Optional.of("'" + path + "' contains characters not allowed in a path");
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return Optional.of("'" + path + "' must not contain '.' or '..' segments");
+            }
+        }
+        for (String prefix : RESERVED_PREFIXES) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return Optional.of("'" + path + "' collides with the gateway's own " + prefix + "/** paths; choose another path");
+            }
+        }
+        if (RESERVED_PATHS.contains(path)) {
+            return Optional.of("'" + path + "' is served by the gateway itself; choose another path");
+        }
+        return Optional.empty();
+    }
+
+    /** A value, or the reason it was refused. */
+    public record Result<T>(T value, String problem) {
+        static <T> Result<T> ok(T value) {
+            return new Result<>(value, null);
+        }
+
+        static <T> Result<T> refused(String problem) {
+            return new Result<>(null, problem);
+        }
+
+        public boolean isOk() {
+            return problem == null;
+        }
+    }
+}

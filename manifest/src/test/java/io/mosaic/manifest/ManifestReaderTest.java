@@ -1,0 +1,125 @@
+package io.mosaic.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestReaderTest {
+
+    private final ManifestReader reader = new ManifestReader();
+
+    @TempDir
+    Path dir;
+
+    static Path example() {
+        Path here = Path.of("examples/admin-console.yaml");
+        return Files.exists(here) ? here : Path.of("manifest/examples/admin-console.yaml");
+    }
+
+    @Test
+    void readsTheDemoManifestWithEffectiveSettings() {
+        ReadResult result = reader.read(example());
+        assertThat(result.problems()).isEmpty();
+        Manifest manifest = result.orThrow();
+        assertThat(manifest.fragments()).extracting(FragmentDefinition::name)
+                .containsExactly("nav", "members", "org-tree", "security", "audit", "billing");
+        FragmentDefinition orgTree = manifest.fragment("org-tree").orElseThrow();
+        assertThat(orgTree.team()).isEqualTo("people");
+        assertThat(orgTree.url()).isEqualTo(URI.create("http://127.0.0.1:9103/fragment"));
+        assertThat(orgTree.timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(orgTree.assets().js()).containsExactly("/assets/org-tree.js");
+        assertThat(orgTree.proxy()).containsExactly("/api/org");
+        assertThat(orgTree.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(50, 10, 5, Duration.ofSeconds(10), 2, false));
+        PageDefinition members = manifest.pages().get(1);
+        assertThat(members.path()).isEqualTo("/admin/members");
+        assertThat(members.primary()).isEqualTo("members");
+        assertThat(members.slots()).containsEntry("aside", new SlotDefinition.Fragments(List.of("audit")));
+        assertThat(members.fragmentNames()).containsExactly("nav", "members", "audit");
+    }
+
+    @Test
+    void fragmentsInheritDefaultsAndOverrideThemFieldByField() {
+        Manifest manifest = reader.read("m.yaml", """
+                version: 1
+                defaults:
+                  timeout: 2s
+                  staleFor: 1h
+                  circuitBreaker: {failureRate: 25, openFor: 30s}
+                fragments:
+                  - {name: a, team: t, url: "http://a/"}
+                  - {name: b, team: t, url: "http://b/", timeout: 300ms, circuitBreaker: {window: 20}, maxBodySize: 256KiB, async: true}
+                pages: []
+                """).orThrow();
+        FragmentDefinition a = manifest.fragment("a").orElseThrow();
+        FragmentDefinition b = manifest.fragment("b").orElseThrow();
+        assertThat(a.timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(a.staleFor()).isEqualTo(Duration.ofHours(1));
+        assertThat(a.maxBodySize()).isEqualTo(1024 * 1024);
+        assertThat(a.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(25, 10, 5, Duration.ofSeconds(30), 2, false));
+        assertThat(a.async()).isFalse();
+        assertThat(b.timeout()).isEqualTo(Duration.ofMillis(300));
+        assertThat(b.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(25, 20, 5, Duration.ofSeconds(30), 2, false));
+        assertThat(b.maxBodySize()).isEqualTo(256 * 1024);
+        assertThat(b.async()).isTrue();
+    }
+
+    @Test
+    void readsJsonLikeYaml() {
+        ReadResult result = reader.read("m.json", """
+                {"version": 1,
+                 "fragments": [{"name": "a", "team": "t", "url": "http://a/", "timeout": "250ms"}],
+                 "pages": [{"path": "/p", "layout": "dashboard", "slots": {"widgets": ["a"], "header": {"open": true}}}]}
+                """);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.orThrow().pages().get(0).slots().get("header")).isEqualTo(new SlotDefinition.Open(20));
+    }
+
+    @Test
+    void mergesADirectoryOfTeamFilesInNameOrder() throws Exception {
+        Files.writeString(dir.resolve("00-platform.yaml"), """
+                version: 1
+                defaults: {timeout: 700ms}
+                fragments: [{name: nav, team: platform, url: "http://nav/"}]
+                pages: [{path: /admin, layout: admin, slots: {header: nav, main: members}}]
+                """);
+        Files.writeString(dir.resolve("people.json"), """
+                {"version": 1, "fragments": [{"name": "members", "team": "people", "url": "http://members/"}]}
+                """);
+        Files.writeString(dir.resolve("notes.txt"), "not a manifest");
+        ReadResult result = reader.read(dir);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.files()).hasSize(2);
+        Manifest manifest = result.orThrow();
+        assertThat(manifest.fragments()).extracting(FragmentDefinition::name).containsExactly("nav", "members");
+        assertThat(manifest.fragment("members").orElseThrow().timeout()).isEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
+    void aNameDefinedInTwoFilesNamesBothFiles() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "version: 1\nfragments: [{name: nav, team: a, url: 'http://a/'}]\n");
+        Files.writeString(dir.resolve("b.yaml"), "version: 1\nfragments:\n  - {name: nav, team: b, url: 'http://b/'}\n");
+        List<Problem> problems = reader.read(dir).problems();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).file()).endsWith("b.yaml");
+        assertThat(problems.get(0).path()).isEqualTo("fragments[0].name");
+        assertThat(problems.get(0).message()).contains("defined twice").contains(dir.resolve("a.yaml") + ":2:");
+    }
+
+    @Test
+    void unreadableFilesAreProblemsNotExceptions() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.write(bad, new byte[] {'v', ':', ' ', (byte) 0xff, (byte) 0xfe});
+        assertThat(reader.read(bad).problems()).singleElement().hasToString(bad + ":0:0: (document): the file is not valid UTF-8");
+        assertThat(reader.read(dir.resolve("missing.yaml")).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("no such file or directory"));
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThat(reader.read(empty).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no *.yaml"));
+    }
+}

@@ -1,0 +1,79 @@
+package io.mosaic.manifest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.mosaic.manifest.ManifestReader;
+import io.mosaic.manifest.ManifestSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The published schema and the validator accept and refuse the same shapes, and know the same fields. */
+class SchemaAgreementTest {
+
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(ManifestSchema.text(), InputFormat.JSON);
+    private static final JsonNode SCHEMA_TREE = new ObjectMapper().readTree(ManifestSchema.text());
+
+    private static Path example() {
+        Path here = Path.of("examples/admin-console.yaml");
+        return Files.exists(here) ? here : Path.of("manifest/examples/admin-console.yaml");
+    }
+
+    @Test
+    void theDemoManifestPassesTheSchema() throws Exception {
+        List<Error> errors = SCHEMA.validate(Files.readString(example()), InputFormat.YAML);
+        assertThat(errors).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "version: 2",
+            "version: 1\nfragmnets: []",
+            "version: 1\nfragments: [{name: Nav, team: t, url: 'http://a/'}]",
+            "version: 1\nfragments: [{name: nav-, team: t, url: 'http://a/'}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'ftp://a/'}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://u:p@a/'}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', timeout: 500}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', timeout: 2 s}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: ['javascript:x']}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {css: ['//cdn/x.css']}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', proxy: ['/api/../x']}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', circuitBreaker: {failureRate: 0}}]",
+            "version: 1\npages: [{path: /actuator/x, layout: admin, slots: {main: a}}]",
+            "version: 1\npages: [{path: admin, layout: admin, slots: {main: a}}]",
+            "version: 1\npages: [{path: /a, layout: admin, slots: {main: []}}]",
+            "version: 1\npages: [{path: /a, layout: admin, slots: {main: {open: false}}}]",
+            "version: 1\npages: [{path: /a, layout: admin, slots: {}}]"})
+    void schemaAndValidatorBothRefuse(String yaml) {
+        assertThat(SCHEMA.validate(yaml, InputFormat.YAML)).as("schema errors").isNotEmpty();
+        assertThat(new ManifestReader().read("m.yaml", yaml).problems()).as("validator problems").isNotEmpty();
+    }
+
+    @Test
+    void schemaAndValidatorKnowTheSameFields() {
+        assertThat(properties(SCHEMA_TREE)).isEqualTo(DocumentBinder.TOP);
+        assertThat(properties(SCHEMA_TREE.at("/properties/defaults"))).isEqualTo(DocumentBinder.DEFAULTS);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/fragment"))).isEqualTo(DocumentBinder.FRAGMENT);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/page"))).isEqualTo(DocumentBinder.PAGE);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/circuitBreaker"))).isEqualTo(DocumentBinder.BREAKER);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/bulkhead"))).isEqualTo(DocumentBinder.BULKHEAD);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/fragment/properties/assets"))).isEqualTo(DocumentBinder.ASSETS);
+    }
+
+    private static Set<String> properties(JsonNode object) {
+        return new LinkedHashSet<>(object.get("properties").propertyNames());
+    }
+}
