@@ -6,6 +6,7 @@ import io.mosaic.gateway.fetch.StaleCopies;
 import io.mosaic.gateway.handler.PageComposer;
 import io.mosaic.gateway.handler.PageHandler;
 import io.mosaic.gateway.html.FragmentParser;
+import io.mosaic.gateway.metrics.FragmentMetrics;
 import io.mosaic.gateway.layout.LayoutRenderer;
 import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
@@ -54,6 +55,11 @@ class CompositionConfiguration {
     @Bean
     ManifestSource manifestSource(GatewayProperties properties) {
         return new ManifestSource(properties.manifest());
+    }
+
+    @Bean
+    FragmentMetrics fragmentMetrics(MeterRegistry meters, PlanHolder plans) {
+        return new FragmentMetrics(meters, plans);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import java.time.Duration;
 /** A fragment's Resilience4j breaker and bulkhead, configured from the manifest. */
 public final class FragmentResilience {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FragmentResilience.class);
+
     private FragmentResilience() {
     }
 
@@ -32,7 +34,10 @@ public final class FragmentResilience {
                 .ignoreException(error -> error instanceof FetchFailure failure
                         && failure.kind() == FetchFailure.Kind.CLIENT_ERROR && !settings.countClientErrors())
                 .build();
-        return CircuitBreaker.of(name, config);
+        CircuitBreaker breaker = CircuitBreaker.of(name, config);
+        breaker.getEventPublisher().onStateTransition(event -> log.info("fragment {}: circuit breaker {} -> {}",
+                name, event.getStateTransition().getFromState(), event.getStateTransition().getToState()));
+        return breaker;
     }
 
     /** A bulkhead that refuses at once rather than queue: a queued fetch would only miss its deadline. */

@@ -26,5 +26,6 @@ public final class PlanHolder {
     public void apply(CompositionPlan plan) {
         current.set(plan);
         events.publishEvent(new RefreshRoutesEvent(this));
+        events.publishEvent(new PlanApplied(plan));
     }
 }

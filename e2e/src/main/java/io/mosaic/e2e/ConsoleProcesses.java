@@ -1,0 +1,329 @@
+package io.mosaic.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo console as real processes: every sample fragment as its own JVM on its own port and
+ * the gateway jar in front of them, with the demo manifest pointed at those ports. Used by the
+ * demo command and by the end-to-end tests alike.
+ */
+public final class ConsoleProcesses implements AutoCloseable {
+
+    /** JVM settings for a sample fragment: small and quick to start. */
+    static final List<String> FRAGMENT_JVM = List.of("-Xms16m", "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=96m");
+    /** JVM settings for the gateway: a bounded heap so its memory stays predictable. */
+    static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m");
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path root;
+    private final Path workDir;
+    private final Map<String, Integer> fragmentPorts;
+    private final int gatewayPort;
+    private final Map<String, Process> fragments = new LinkedHashMap<>();
+    private final List<String> gatewayArgs;
+    private final boolean demoPorts;
+    private Duration fragmentTimeout;
+    private Process gateway;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private ConsoleProcesses(Path root, Path workDir, Map<String, Integer> fragmentPorts, int gatewayPort, List<String> gatewayArgs) {
+        this.root = root;
+        this.workDir = workDir;
+        this.fragmentPorts = fragmentPorts;
+        this.gatewayPort = gatewayPort;
+        this.gatewayArgs = gatewayArgs;
+        this.demoPorts = DemoFragments.ALL.stream().allMatch(f -> fragmentPorts.get(f.name()) == f.defaultPort());
+    }
+
+    /** The repository's root: the system property {@code mosaic.root}, else the working directory or its parent. */
+    public static Path repositoryRoot() {
+        String configured = System.getProperty("mosaic.root");
+        Path candidate = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        if (!Files.exists(candidate.resolve("gateway")) && candidate.getParent() != null) {
+            candidate = candidate.getParent();
+        }
+        return candidate.toAbsolutePath().normalize();
+    }
+
+    /** Starts the console on the demo's fixed ports. */
+    public static ConsoleProcesses startOnDemoPorts(Path workDir) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        DemoFragments.ALL.forEach(f -> ports.put(f.name(), f.defaultPort()));
+        return start(workDir, ports, DemoFragments.GATEWAY_PORT, List.of(), null);
+    }
+
+    /**
+     * Starts the console on free ports, for tests, with every fragment deadline of the demo
+     * manifest set to {@code fragmentTimeout}: a shared 2-core machine running Chromium beside
+     * seven JVMs misses the demo's sub-second deadlines now and then, which would make tests of
+     * other behaviour flaky. (The deadlines themselves are tested against hostile origins in the
+     * gateway module.)
+     */
+    public static ConsoleProcesses startOnFreePorts(Path workDir, Duration fragmentTimeout) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        DemoFragments.ALL.forEach(f -> ports.put(f.name(), freePort()));
+        return start(workDir, ports, freePort(), List.of(), fragmentTimeout);
+    }
+
+    private static ConsoleProcesses start(Path workDir, Map<String, Integer> ports, int gatewayPort, List<String> gatewayArgs,
+                                          Duration fragmentTimeout) {
+        ConsoleProcesses console = new ConsoleProcesses(repositoryRoot(), workDir, ports, gatewayPort, gatewayArgs);
+        console.fragmentTimeout = fragmentTimeout;
+        try {
+            console.startAll();
+            return console;
+        } catch (RuntimeException e) {
+            console.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        requireJar(fragmentsJar());
+        requireJar(gatewayJar());
+        try {
+            Files.createDirectories(workDir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fragmentPorts.keySet().forEach(name -> fragments.put(name, launchFragment(name)));
+        writeManifest();
+        gateway = launch("gateway", GATEWAY_JVM, List.of("-jar", gatewayJar().toString(),
+                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort), gatewayArgs);
+        for (String name : fragmentPorts.keySet()) {
+            awaitReady(name, fragments.get(name), URI.create("http://127.0.0.1:" + fragmentPorts.get(name) + "/health"));
+            warmUp(name);
+        }
+        awaitReady("gateway", gateway, URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"));
+        warmUpGateway();
+    }
+
+    /**
+     * Requests every demo page a few times, as a load balancer's warm-up would: a cold JVM's first
+     * pages are slow enough (class loading, JIT) to miss the demo's sub-second fragment deadlines.
+     */
+    private void warmUpGateway() {
+        for (String page : List.of("/admin", "/admin/members", "/admin/organisation", "/admin/security", "/admin/billing")) {
+            for (int i = 0; i < 3; i++) {
+                try {
+                    http.send(HttpRequest.newBuilder(gatewayUrl().resolve(page)).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                } catch (IOException e) {
+                    throw new IllegalStateException("gateway did not answer " + page + " while warming up: " + e + "\n"
+                            + logTail("gateway"), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The gateway's base URL, such as {@code http://127.0.0.1:8080}. */
+    public URI gatewayUrl() {
+        return URI.create("http://127.0.0.1:" + gatewayPort);
+    }
+
+    /** The port fragment {@code name} listens on. */
+    public int fragmentPort(String name) {
+        return fragmentPorts.get(name);
+    }
+
+    /**
+     * The manifest the gateway was started with: on the demo's ports the example manifest itself,
+     * so that editing it changes the running demo; otherwise a copy pointed at the ports in use.
+     */
+    public Path manifestPath() {
+        return demoPorts ? root.resolve("manifest/examples/admin-console.yaml") : workDir.resolve("admin-console.yaml");
+    }
+
+    /** Kills fragment {@code name}'s process at once, as a crash would. */
+    public void kill(String name) {
+        Process process = fragments.get(name);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts fragment {@code name} again on its port and waits until it answers. */
+    public void restart(String name) {
+        kill(name);
+        Process process = launchFragment(name);
+        fragments.put(name, process);
+        awaitReady(name, process, URI.create("http://127.0.0.1:" + fragmentPorts.get(name) + "/health"));
+        warmUp(name);
+    }
+
+    /**
+     * Renders the fragment a few times before the gateway's first page: a cold JVM's first render
+     * (class loading, template parsing) can take longer than the fragment's deadline, as it would
+     * for any freshly deployed origin that is not warmed before it takes traffic.
+     */
+    private void warmUp(String name) {
+        URI fragment = URI.create("http://127.0.0.1:" + fragmentPorts.get(name) + "/fragment");
+        for (int i = 0; i < 5; i++) {
+            try {
+                http.send(HttpRequest.newBuilder(fragment).header("Accept", "text/html").timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw new IllegalStateException(name + " did not answer " + fragment + " while warming up: " + e + "\n" + logTail(name), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The last lines of a process's log, for failure messages. */
+    public String logTail(String name) {
+        Path log = workDir.resolve("logs").resolve(name + ".log");
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    /** Where process logs are written. */
+    public Path logDirectory() {
+        return workDir.resolve("logs");
+    }
+
+    @Override
+    public void close() {
+        List<Process> all = new ArrayList<>(fragments.values());
+        if (gateway != null) {
+            all.add(0, gateway);
+        }
+        all.forEach(Process::destroy);
+        for (Process process : all) {
+            try {
+                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Process launchFragment(String name) {
+        return launch(name, FRAGMENT_JVM, List.of("-jar", fragmentsJar().toString(), name,
+                "--server.port=" + fragmentPorts.get(name), "--server.address=127.0.0.1"), List.of());
+    }
+
+    private Process launch(String name, List<String> jvm, List<String> args, List<String> extra) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.addAll(args);
+        command.addAll(extra);
+        Path log = workDir.resolve("logs").resolve(name + ".log");
+        try {
+            return new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        }
+    }
+
+    private void awaitReady(String name, Process process, URI health) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with status " + process.exitValue() + " before it was ready:\n"
+                        + logTail(name));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(name + " did not answer " + health + " within " + START_TIMEOUT.toSeconds() + " s:\n"
+                + logTail(name));
+    }
+
+    /** The demo manifest, with each fragment's URL pointed at the port its process got. */
+    private void writeManifest() {
+        if (demoPorts) {
+            return;
+        }
+        try {
+            String manifest = Files.readString(root.resolve("manifest/examples/admin-console.yaml"));
+            for (DemoFragments.Fragment fragment : DemoFragments.ALL) {
+                manifest = manifest.replace("127.0.0.1:" + fragment.defaultPort() + "/",
+                        "127.0.0.1:" + fragmentPorts.get(fragment.name()) + "/");
+            }
+            if (fragmentTimeout != null) {
+                manifest = manifest.replaceAll("(?m)^(\\s+)timeout: \\d+m?s$", "$1timeout: " + fragmentTimeout.toMillis() + "ms");
+            }
+            Files.writeString(manifestPath(), manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path fragmentsJar() {
+        return root.resolve("fragments/target/fragments.jar");
+    }
+
+    private Path gatewayJar() {
+        return root.resolve("gateway/target/gateway.jar");
+    }
+
+    private static void requireJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with mvn package (from the repository root)");
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

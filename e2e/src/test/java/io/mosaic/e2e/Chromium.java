@@ -1,0 +1,49 @@
+package io.mosaic.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Launches the Chromium the suite drives: the one named by {@code -Dmosaic.chromium} or
+ * {@code CHROMIUM_PATH}, else Debian's {@code /usr/bin/chromium}, else the browser Playwright
+ * manages itself. No browser is a failure that says how to get one, never a skip.
+ */
+final class Chromium {
+
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private Chromium() {
+    }
+
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static Browser launch(Playwright playwright) {
+        String configured = System.getProperty("mosaic.chromium", System.getenv("CHROMIUM_PATH"));
+        Path executable = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Files.isExecutable(Path.of("/usr/bin/chromium")) ? Path.of("/usr/bin/chromium") : null;
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS);
+        if (executable != null) {
+            if (!Files.isExecutable(executable)) {
+                throw new IllegalStateException("Chromium not found at " + executable + " (from -Dmosaic.chromium or CHROMIUM_PATH)");
+            }
+            options.setExecutablePath(executable);
+        }
+        try {
+            return playwright.chromium().launch(options);
+        } catch (PlaywrightException e) {
+            throw new IllegalStateException("No Chromium to drive. Install Debian's (apt-get install -y chromium), "
+                    + "or point -Dmosaic.chromium / CHROMIUM_PATH at a Chromium executable, "
+                    + "or let Playwright install its own (mvn exec:java -e -Dexec.mainClass=com.microsoft.playwright.CLI "
+                    + "-Dexec.args=\"install chromium\"). Cause: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.mosaic.fragments.billing;
+
+import io.mosaic.fragments.contract.BasePath;
+import io.mosaic.fragments.contract.FragmentMapping;
+import io.mosaic.fragments.contract.GatewayHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/** The fragment: an empty shell that {@code billing.js} fills from the API. */
+@Controller
+class BillingFragmentController {
+
+    @FragmentMapping
+    String fragment(@RequestHeader(name = GatewayHeaders.FRAGMENT_BASE_PATH, required = false) String basePath,
+            Model model) {
+        model.addAttribute("api", BasePath.fromHeader(basePath).resolve("/api/summary"));
+        return "billing/shell";
+    }
+
+}

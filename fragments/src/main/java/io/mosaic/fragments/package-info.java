@@ -1,0 +1,21 @@
+/**
+ * The sample fragments of the Mosaic demo: the admin console of the Northwind Chat messenger.
+ *
+ * <p>One jar holds several independent apps, as if six small teams had each shipped one.
+ * {@link io.mosaic.fragments.FragmentLauncher} starts exactly one of them per process:
+ * {@code java -jar fragments.jar NAME [--server.port=N]}. Each app
+ * <ul>
+ *   <li>lives in its own feature package with its own {@code @SpringBootApplication}, which scans
+ *       only that package; the only shared code is {@link io.mosaic.fragments.identity}, imported
+ *       explicitly;</li>
+ *   <li>reads only {@code NAME.properties} (its identity, version and default port);</li>
+ *   <li>serves {@code GET /fragment} (an HTML fragment whose root element carries the team's class
+ *       and {@code data-version}), {@code GET /health}, static assets under {@code /assets/**}
+ *       from {@code classpath:/static/NAME/} only, and, for some, a JSON API under {@code /api}.</li>
+ * </ul>
+ *
+ * <p>Request headers the fragments read, all optional: {@code X-Page-Path} (nav: the page the
+ * gateway is composing) and {@code X-Fragment-Base-Path} (org-tree, billing: the gateway's proxy
+ * prefix for this fragment, written in front of the API path the browser calls).
+ */
+package io.mosaic.fragments;

@@ -1,0 +1,74 @@
+package io.mosaic.fragments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Starts each fragment the way {@code java -jar fragments.jar NAME} does, on a free port, and
+ * checks what only a whole app shows: its own properties, its own static folder, nothing of the
+ * others.
+ */
+class EveryFragmentStartsAloneTests {
+
+    /** Each fragment's root class: the prefix of every selector in its stylesheet. */
+    static final Map<FragmentApp, String> ROOT_CLASSES = Map.of(
+            FragmentApp.NAV, "platform-nav",
+            FragmentApp.MEMBERS, "people-members",
+            FragmentApp.ORG_TREE, "people-org-tree",
+            FragmentApp.SECURITY, "security-settings",
+            FragmentApp.AUDIT, "security-audit",
+            FragmentApp.BILLING, "billing-summary");
+
+    @ParameterizedTest
+    @EnumSource(FragmentApp.class)
+    void startsWithItsOwnIdentityFragmentAndAssetsOnly(FragmentApp app) {
+        String name = app.fragmentName();
+        try (ConfigurableApplicationContext context = FragmentLauncher.application(app).run("--server.port=0")) {
+            WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
+                .build();
+
+            String version = client.get().uri("/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo(name)
+                .jsonPath("$.status").isEqualTo("UP")
+                .returnResult()
+                .getResponseHeaders()
+                .getFirst("X-Fragment-Version");
+            assertThat(version).matches("\\d+\\.\\d+\\.\\d+");
+
+            String html = client.get().uri("/fragment").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("text/html;charset=UTF-8")
+                .expectHeader().valueEquals("X-Fragment-Version", version)
+                .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(html).doesNotContainIgnoringCase("<html").doesNotContainIgnoringCase("<body");
+            Element root = Jsoup.parseBodyFragment(html).body().child(0);
+            assertThat(root.hasClass(ROOT_CLASSES.get(app))).as(root.className()).isTrue();
+            assertThat(root.attr("data-version")).isEqualTo(version);
+
+            client.get().uri("/assets/" + name + ".css").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.valueOf("text/css"))
+                .expectHeader().valueEquals("X-Fragment-Version", version);
+            for (FragmentApp other : FragmentApp.values()) {
+                if (other != app) {
+                    client.get().uri("/assets/" + other.fragmentName() + ".css").exchange().expectStatus().isNotFound();
+                }
+            }
+            client.get().uri("/assets/../" + (app == FragmentApp.NAV ? "members/members" : "nav/nav") + ".css").exchange()
+                .expectStatus().isNotFound();
+            client.get().uri("/" + name + ".css").exchange().expectStatus().isNotFound();
+        }
+    }
+
+}

@@ -1,0 +1,63 @@
+package io.mosaic.fragments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mosaic.fragments.members.MembersApplication;
+import io.mosaic.fragments.orgtree.OrgTreeApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class FragmentLauncherTests {
+
+    @Test
+    void firstArgumentNamesTheFragment() {
+        assertThat(FragmentLauncher.select(new String[] { "members", "--server.port=19102" }))
+            .hasValueSatisfying((app) -> assertThat(app.configuration()).isEqualTo(MembersApplication.class));
+        assertThat(FragmentLauncher.select(new String[] { "org-tree" }))
+            .hasValueSatisfying((app) -> assertThat(app.configuration()).isEqualTo(OrgTreeApplication.class));
+    }
+
+    @Test
+    void unknownOrMissingNameSelectsNothing() {
+        assertThat(FragmentLauncher.select(new String[] { "chat" })).isEmpty();
+        assertThat(FragmentLauncher.select(new String[] { "MEMBERS" })).isEmpty();
+        assertThat(FragmentLauncher.select(new String[] { "--server.port=9102" })).isEmpty();
+        assertThat(FragmentLauncher.select(new String[0])).isEmpty();
+    }
+
+    @Test
+    void usageNamesTheUnknownFragmentAndListsEveryKnownOne() {
+        String usage = usage("chat");
+        assertThat(usage).startsWith("Unknown fragment 'chat'.");
+        assertThat(usage).contains("Usage: java -jar fragments.jar NAME [--server.port=N]");
+        for (FragmentApp app : FragmentApp.values()) {
+            assertThat(usage).containsPattern("(?m)^  " + app.fragmentName() + " +\\S");
+        }
+    }
+
+    @Test
+    void usageForAMissingNameSkipsTheComplaint() {
+        assertThat(usage()).startsWith("Usage:");
+    }
+
+    @Test
+    void unknownNameExitsWithUsageStatus() {
+        assertThat(FragmentLauncher.USAGE_EXIT_STATUS).isEqualTo(2);
+    }
+
+    @Test
+    void eachFragmentReadsOnlyItsOwnConfiguration() {
+        assertThat(FragmentLauncher.defaultProperties(FragmentApp.BILLING))
+            .containsEntry("spring.config.name", "billing")
+            .containsEntry("spring.main.banner-mode", "off");
+    }
+
+    private static String usage(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FragmentLauncher.printUsage(new PrintStream(bytes, true, StandardCharsets.UTF_8), args);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+}

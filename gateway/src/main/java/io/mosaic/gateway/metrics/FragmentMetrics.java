@@ -1,0 +1,74 @@
+package io.mosaic.gateway.metrics;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mosaic.gateway.plan.FragmentPlan;
+import io.mosaic.gateway.plan.PlanApplied;
+import io.mosaic.gateway.plan.PlanHolder;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Per-fragment gauges that follow the plan in force: each fragment's breaker state and
+ * bulkhead use, tagged {@code fragment}. A gauge reads the current plan on every scrape, so a
+ * breaker replaced by a reload is reported, and a fragment removed reads as NaN.
+ */
+public final class FragmentMetrics {
+
+    private final MeterRegistry meters;
+    private final PlanHolder plans;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+    public FragmentMetrics(MeterRegistry meters, PlanHolder plans) {
+        this.meters = meters;
+        this.plans = plans;
+        register();
+    }
+
+    @EventListener
+    public void onPlanApplied(PlanApplied applied) {
+        register();
+    }
+
+    private void register() {
+        for (String name : plans.current().fragments().keySet()) {
+            if (!registered.add(name)) {
+                continue;
+            }
+            Gauge.builder("mosaic.fragment.breaker.state", plans, p -> breakerState(p.current().fragments().get(name)))
+                    .description("Circuit breaker state: 0 closed, 1 open, 2 half-open, 3 other (disabled, forced open...)")
+                    .tag("fragment", name)
+                    .register(meters);
+            Gauge.builder("mosaic.fragment.breaker.failure.rate", plans, p -> failureRate(p.current().fragments().get(name)))
+                    .description("Failure rate over the breaker's window, in percent; -1 until minimumCalls were made")
+                    .tag("fragment", name)
+                    .register(meters);
+            Gauge.builder("mosaic.fragment.bulkhead.available", plans, p -> {
+                        FragmentPlan fragment = p.current().fragments().get(name);
+                        return fragment == null ? Double.NaN : fragment.bulkhead().getMetrics().getAvailableConcurrentCalls();
+                    })
+                    .description("Fetches that may still start before the bulkhead refuses")
+                    .tag("fragment", name)
+                    .register(meters);
+        }
+    }
+
+    static double breakerState(FragmentPlan fragment) {
+        if (fragment == null) {
+            return Double.NaN;
+        }
+        CircuitBreaker.State state = fragment.breaker().getState();
+        return switch (state) {
+            case CLOSED -> 0;
+            case OPEN -> 1;
+            case HALF_OPEN -> 2;
+            default -> 3;
+        };
+    }
+
+    static double failureRate(FragmentPlan fragment) {
+        return fragment == null ? Double.NaN : fragment.breaker().getMetrics().getFailureRate();
+    }
+}
