@@ -28,6 +28,8 @@ class FragmentClientConfiguration {
                 .maxIdleTime(client.maxIdleTime())
                 .maxLifeTime(Duration.ofMinutes(5))
                 .evictInBackground(Duration.ofSeconds(30))
+                // reactor.netty.connection.provider.* gauges (active, idle, pending, total) at /actuator/prometheus
+                .metrics(true)
                 .build();
     }
 

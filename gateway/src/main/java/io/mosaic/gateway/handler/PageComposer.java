@@ -49,6 +49,14 @@ public final class PageComposer {
 
         record Box(FragmentOutcome outcome, boolean primary) implements Piece {
         }
+
+        /** Where a non-blocking fragment goes; the page streams past it. */
+        record Placeholder(String name) implements Piece {
+        }
+
+        /** A non-blocking fragment's content, arriving at the end of the body. */
+        record Late(FragmentOutcome outcome) implements Piece {
+        }
     }
 
     /** Writes {@code page} to {@code response}: status, then the document as it becomes ready. */
@@ -56,15 +64,24 @@ public final class PageComposer {
         DataBufferFactory buffers = response.bufferFactory();
         Sinks.One<FragmentOutcome> primaryOutcome = Sinks.one();
         List<Publisher<Piece>> parts = new ArrayList<>(page.segments().size());
+        List<Mono<Piece>> late = new ArrayList<>();
         for (Segment segment : page.segments()) {
             if (segment instanceof Segment.Text text) {
                 parts.add(Mono.just(new Piece.Bytes(text.utf8())));
             } else if (segment instanceof Segment.LearnedAssets) {
                 parts.add(Mono.just(new Piece.LearnedAssets()));
             } else if (segment instanceof Segment.Fragment f) {
-                parts.add(fragment(page, page.fragments().get(f.name()), context, primaryOutcome));
+                FragmentPlan fragment = page.fragments().get(f.name());
+                if (fragment.definition().async() && fragment != page.primary()) {
+                    parts.add(Mono.just(new Piece.Placeholder(fragment.name())));
+                    late.add(resolver.resolve(fragment, context, false).map(Piece.Late::new));
+                } else {
+                    parts.add(fragment(page, fragment, context, primaryOutcome));
+                }
+            } else if (segment instanceof Segment.Deferred) {
+                // Non-blocking fragments, in the order they arrive.
+                parts.add(Flux.defer(() -> Flux.merge(late)));
             }
-            // Segment.Deferred: nothing is deferred until fragments can be marked async.
         }
         if (page.primary() != null) {
             Publisher<Piece> first = parts.get(0);
@@ -104,10 +121,35 @@ public final class PageComposer {
         if (piece instanceof Piece.Box box) {
             return box(box.outcome(), box.primary(), tags(box.outcome().content().assets(), assetsWritten));
         }
+        if (piece instanceof Piece.Placeholder placeholder) {
+            return placeholder(placeholder.name());
+        }
+        if (piece instanceof Piece.Late late) {
+            return late(late.outcome(), tags(late.outcome().content().assets(), assetsWritten));
+        }
         // Assets found in the fragments' previous answers that the manifest does not declare.
         List<Asset> assets = new ArrayList<>();
         page.fragments().values().forEach(fragment -> assets.addAll(fragment.learnedAssets().get()));
         return tags(assets, assetsWritten).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An empty box, marked pending, that a non-blocking fragment's content will replace. */
+    static byte[] placeholder(String name) {
+        return ("<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\"pending\" id=\"mosaic-pending-"
+                + name + "\"></div>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A non-blocking fragment's box at the end of the body, followed by a tiny script that moves
+     * it into its placeholder. Without JavaScript the box simply stays at the end of the body.
+     */
+    static byte[] late(FragmentOutcome outcome, String assetTags) {
+        String name = outcome.name();
+        String html = assetTags + "<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\""
+                + outcome.state() + "\" data-fragment-late>" + outcome.content().html() + "</div>"
+                + "<script>(function(s){var b=s.previousElementSibling,p=document.getElementById(\"mosaic-pending-" + name + "\");"
+                + "if(p&&b){b.removeAttribute(\"data-fragment-late\");p.replaceWith(b)}s.remove()})(document.currentScript)</script>";
+        return html.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String tags(List<Asset> assets, Set<String> assetsWritten) {

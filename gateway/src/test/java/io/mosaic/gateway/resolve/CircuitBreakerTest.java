@@ -1,0 +1,181 @@
+package io.mosaic.gateway.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.support.HostileOrigin;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Breakers, bulkheads and cancellation, counted where it matters: at the origin. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class CircuitBreakerTest {
+
+    static final HostileOrigin ORIGIN = new HostileOrigin();
+    /** What the flaky origin does now; tests switch it. */
+    static final AtomicReference<HostileOrigin.Behaviour> FLAKY = new AtomicReference<>();
+
+    static {
+        ORIGIN.on("/flaky", (socket, out) -> FLAKY.get().serve(socket, out));
+        ORIGIN.on("/not-found", HostileOrigin.status(404));
+        ORIGIN.on("/fast", HostileOrigin.html("<p class=fast>fast</p>"));
+        ORIGIN.on("/slow", (socket, out) -> {
+            Thread.sleep(300);
+            HostileOrigin.html("<p class=slow>slow</p>").serve(socket, out);
+        });
+        ORIGIN.on("/hang", ORIGIN.hangBeforeHeaders());
+    }
+
+    @DynamicPropertySource
+    static void manifest(DynamicPropertyRegistry registry) throws Exception {
+        Path file = Files.createTempFile("manifest", ".yaml");
+        Files.writeString(file, """
+                version: 1
+                fragments:
+                  - name: flaky
+                    team: t
+                    url: "%1$s/flaky"
+                    timeout: 1s
+                    fallback: <p class=fb>flaky fallback</p>
+                    circuitBreaker: {failureRate: 50, window: 4, minimumCalls: 2, openFor: 1s, halfOpenCalls: 1}
+                  - name: not-found
+                    team: t
+                    url: "%1$s/not-found"
+                    circuitBreaker: {failureRate: 50, window: 4, minimumCalls: 2}
+                  - {name: fast, team: t, url: "%1$s/fast"}
+                  - {name: slow, team: t, url: "%1$s/slow", bulkhead: {maxConcurrent: 2}, fallback: <p class=busy>busy</p>}
+                  - {name: hang, team: t, url: "%1$s/hang", timeout: 10s}
+                pages:
+                  - {path: /flaky, layout: admin, slots: {main: [flaky, fast]}}
+                  - {path: /not-found, layout: admin, slots: {main: [not-found]}}
+                  - {path: /slow, layout: admin, slots: {main: [slow, fast]}}
+                  - {path: /hang, layout: admin, slots: {header: fast, main: hang}}
+                """.formatted(ORIGIN.url("")));
+        registry.add("mosaic.manifest", file::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        ORIGIN.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    PlanHolder plans;
+    @LocalServerPort
+    int port;
+
+    private String page(String path) {
+        return web.mutate().responseTimeout(Duration.ofSeconds(20)).build().get().uri(path).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static String state(String html, String fragment) {
+        return Jsoup.parse(html).select("[data-fragment=" + fragment + "]").attr("data-fragment-state");
+    }
+
+    @Test
+    void aFailingOriginStopsBeingCalledAndIsCalledAgainWhenItRecovers() throws Exception {
+        FLAKY.set(ORIGIN.hangBeforeHeaders());
+        CircuitBreaker breaker = plans.current().fragments().get("flaky").breaker();
+        page("/flaky");
+        page("/flaky");
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        int callsWhenOpened = ORIGIN.calls("/flaky");
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            String html = page("/flaky");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(state(html, "flaky")).isEqualTo("fallback");
+            assertThat(state(html, "fast")).isEqualTo("ok");
+            // A call to the hanging origin would take its whole 1 s deadline.
+            assertThat(millis).isLessThan(1_000);
+        }
+        assertThat(ORIGIN.calls("/flaky")).as("calls while open").isEqualTo(callsWhenOpened);
+
+        FLAKY.set(HostileOrigin.html("<p class=back>back</p>"));
+        Thread.sleep(1_100);
+        String html = page("/flaky");
+        assertThat(state(html, "flaky")).isEqualTo("ok");
+        assertThat(ORIGIN.calls("/flaky")).isEqualTo(callsWhenOpened + 1);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody())
+                .contains("mosaic_fragment_breaker_state{fragment=\"flaky\"} 0.0");
+    }
+
+    @Test
+    void clientErrorsFallBackWithoutOpeningTheBreaker() {
+        for (int i = 0; i < 6; i++) {
+            assertThat(state(page("/not-found"), "not-found")).isEqualTo("error");
+        }
+        assertThat(plans.current().fragments().get("not-found").breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(ORIGIN.calls("/not-found")).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void aSlowFragmentBeyondItsBulkheadFallsBackAtOnceWhileOthersStayFresh() throws Exception {
+        int requests = 6;
+        java.util.concurrent.ExecutorService browsers = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        java.util.List<java.util.concurrent.CompletableFuture<String>> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            pages.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> page("/slow"), browsers));
+        }
+        browsers.shutdown();
+        long busy = 0;
+        for (var future : pages) {
+            String html = future.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(state(html, "fast")).isEqualTo("ok");
+            busy += state(html, "slow").equals("fallback") ? 1 : 0;
+        }
+        // At most 2 fetches of the slow fragment run at once; the others were refused, not queued.
+        assertThat(busy).isGreaterThanOrEqualTo(1);
+        assertThat(ORIGIN.calls("/slow")).isLessThanOrEqualTo(requests - (int) busy);
+    }
+
+    @Test
+    void aBrowserThatHangsUpCancelsTheFetchesInFlight() throws Exception {
+        int hangUpsBefore = ORIGIN.hangUps().size();
+        long closedAt;
+        try (Socket browser = new Socket("127.0.0.1", port)) {
+            OutputStream out = browser.getOutputStream();
+            out.write("GET /hang HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = browser.getInputStream();
+            byte[] start = new byte[64];
+            assertThat(in.read(start)).as("the head streams before the hanging fragment").isPositive();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (ORIGIN.openConnections() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            closedAt = System.nanoTime();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ORIGIN.hangUps().size() == hangUpsBefore && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(ORIGIN.hangUps()).as("the gateway hung up on the origin").hasSizeGreaterThan(hangUpsBefore);
+        long afterMillis = (ORIGIN.hangUps().get(ORIGIN.hangUps().size() - 1) - closedAt) / 1_000_000;
+        // The fragment's deadline is 10 s: hanging up well before it means the fetch was cancelled.
+        assertThat(afterMillis).isLessThan(5_000);
+    }
+}

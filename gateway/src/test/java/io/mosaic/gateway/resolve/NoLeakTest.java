@@ -1,0 +1,143 @@
+package io.mosaic.gateway.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mosaic.gateway.support.FreePort;
+import io.mosaic.gateway.support.HostileOrigin;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Thousands of failing fetches of every kind leave nothing behind: no connection held, no
+ * thread added, no heap kept. Prints its figures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class NoLeakTest {
+
+    static final HostileOrigin ORIGIN = new HostileOrigin();
+    static final List<String> KINDS = List.of("status-500", "status-404", "reset-before", "reset-mid-body", "hang", "silence",
+            "huge", "gzip-bomb", "redirect");
+
+    static {
+        ORIGIN.on("/status-500", HostileOrigin.status(500));
+        ORIGIN.on("/status-404", HostileOrigin.status(404));
+        ORIGIN.on("/reset-before", HostileOrigin.resetBeforeAnswering());
+        ORIGIN.on("/reset-mid-body", HostileOrigin.resetMidBody());
+        ORIGIN.on("/hang", ORIGIN.hangBeforeHeaders());
+        ORIGIN.on("/silence", ORIGIN.headersThenSilence());
+        ORIGIN.on("/huge", HostileOrigin.huge(2));
+        ORIGIN.on("/gzip-bomb", HostileOrigin.gzipBomb(20));
+        ORIGIN.on("/redirect", HostileOrigin.redirect("http://169.254.169.254/"));
+    }
+
+    @DynamicPropertySource
+    static void manifest(DynamicPropertyRegistry registry) throws Exception {
+        StringBuilder fragments = new StringBuilder();
+        for (String kind : KINDS) {
+            fragments.append("  - {name: ").append(kind).append(", team: t, url: \"").append(ORIGIN.url("/" + kind)).append("\"}\n");
+        }
+        fragments.append("  - {name: refused, team: t, url: \"http://127.0.0.1:").append(FreePort.refused()).append("/\"}\n");
+        Path file = Files.createTempFile("manifest", ".yaml");
+        Files.writeString(file, """
+                version: 1
+                defaults:
+                  timeout: 150ms
+                  # Keep every breaker closed, so every request really calls every failing origin.
+                  circuitBreaker: {window: 1000, minimumCalls: 1000}
+                fragments:
+                %s
+                pages:
+                  - {path: /failing, layout: admin, slots: {main: [%s, refused]}}
+                """.formatted(fragments, String.join(", ", KINDS)));
+        registry.add("mosaic.manifest", file::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        ORIGIN.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    MeterRegistry meters;
+
+    private void pages(int count, int concurrency) throws Exception {
+        WebTestClient client = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        ExecutorService browsers = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            done.add(browsers.submit(() -> client.get().uri("/failing").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult()));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        browsers.shutdown();
+    }
+
+    private double pool(String gauge) {
+        return meters.find("reactor.netty.connection.provider." + gauge).tag("name", "fragments").gauges().stream()
+                .mapToDouble(Gauge::value).sum();
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void thousandsOfFailingFetchesLeaveConnectionsThreadsAndHeapAtBaseline() throws Exception {
+        pages(30, 8); // warm up: pools, caches and JIT reach their steady state
+        Thread.sleep(300);
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        long heapBefore = heapAfterGc();
+
+        int requests = 300;
+        long started = System.nanoTime();
+        pages(requests, 8);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        Thread.sleep(500); // let closed connections settle
+
+        int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+        long heapAfter = heapAfterGc();
+        double active = pool("active.connections");
+        double pending = pool("pending.connections");
+        double total = pool("total.connections");
+        int originOpen = ORIGIN.openConnections();
+        int failingFetches = requests * (KINDS.size() + 1);
+        System.out.printf("no-leak figures: %d failing fetches in %d s; threads %d -> %d; heap after GC %.1f MB -> %.1f MB; "
+                        + "fragment pool active %.0f, pending %.0f, total %.0f; connections open at the origin %d%n",
+                failingFetches, seconds, threadsBefore, threadsAfter, heapBefore / 1e6, heapAfter / 1e6, active, pending, total, originOpen);
+
+        assertThat(active).as("connections still acquired").isZero();
+        assertThat(pending).as("fetches still waiting for a connection").isZero();
+        // Only keep-alive connections of origins that answered cleanly (500, 404, 302) may stay pooled, at most one per
+        // concurrent page each.
+        assertThat(total).as("pooled connections").isLessThanOrEqualTo(3 * 8);
+        assertThat(originOpen).as("connections the origin still holds").isLessThanOrEqualTo(3 * 8);
+        assertThat(threadsAfter).as("threads").isLessThanOrEqualTo(threadsBefore + 2);
+        assertThat(heapAfter).as("heap after GC").isLessThan(heapBefore + 16L * 1024 * 1024);
+    }
+}
