@@ -8,13 +8,18 @@ import io.mosaic.gateway.handler.PageHandler;
 import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.metrics.FragmentMetrics;
 import io.mosaic.gateway.layout.LayoutRenderer;
+import io.mosaic.gateway.layout.Layouts;
+import io.mosaic.gateway.layout.OperatorTemplateResolver;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+import org.thymeleaf.templateresolver.ITemplateResolver;
 import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.reload.ManifestHealthIndicator;
 import io.mosaic.gateway.reload.ManifestWatcher;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import io.mosaic.gateway.route.ProxyRoutes;
-import io.mosaic.manifest.LayoutCatalog;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +38,27 @@ import reactor.core.publisher.Flux;
 class CompositionConfiguration {
 
     @Bean
-    PlanCompiler planCompiler(ITemplateEngine templates) {
-        return new PlanCompiler(new LayoutRenderer(templates), LayoutCatalog.BUILT_IN, new FragmentParser(), new ProxyRoutes());
+    Layouts layouts(GatewayProperties properties) {
+        return Layouts.withFolder(properties.layouts());
+    }
+
+    /** The operator's layouts folder, resolved before the built-in templates so a layout there can replace one. */
+    @Bean
+    @ConditionalOnProperty("mosaic.layouts")
+    ITemplateResolver operatorLayouts(GatewayProperties properties) {
+        FileTemplateResolver resolver = new FileTemplateResolver();
+        resolver.setPrefix(properties.layouts().toAbsolutePath() + "/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(0);
+        return new OperatorTemplateResolver(resolver);
+    }
+
+    @Bean
+    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts) {
+        return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), new ProxyRoutes());
     }
 
     @Bean
@@ -53,8 +77,8 @@ class CompositionConfiguration {
     }
 
     @Bean
-    ManifestSource manifestSource(GatewayProperties properties) {
-        return new ManifestSource(properties.manifest());
+    ManifestSource manifestSource(GatewayProperties properties, Layouts layouts) {
+        return new ManifestSource(properties.manifest(), layouts.catalog());
     }
 
     @Bean

@@ -7,10 +7,10 @@ import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.html.UrlRewriter;
 import io.mosaic.gateway.layout.LayoutRenderer;
+import io.mosaic.gateway.layout.Layouts;
 import io.mosaic.gateway.layout.Segment;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.manifest.FragmentDefinition;
-import io.mosaic.manifest.LayoutCatalog;
 import io.mosaic.manifest.Manifest;
 import io.mosaic.manifest.PageDefinition;
 import io.mosaic.manifest.SlotDefinition;
@@ -33,14 +33,14 @@ import org.springframework.cloud.gateway.route.Route;
  */
 public final class PlanCompiler {
 
-    private final LayoutRenderer layouts;
-    private final LayoutCatalog catalog;
+    private final LayoutRenderer renderer;
+    private final Layouts layouts;
     private final FragmentParser parser;
     private final ProxyRoutes proxyRoutes;
 
-    public PlanCompiler(LayoutRenderer layouts, LayoutCatalog catalog, FragmentParser parser, ProxyRoutes proxyRoutes) {
+    public PlanCompiler(LayoutRenderer renderer, Layouts layouts, FragmentParser parser, ProxyRoutes proxyRoutes) {
+        this.renderer = renderer;
         this.layouts = layouts;
-        this.catalog = catalog;
         this.parser = parser;
         this.proxyRoutes = proxyRoutes;
     }
@@ -92,9 +92,9 @@ public final class PlanCompiler {
         });
         Map<String, FragmentPlan> onPage = new LinkedHashMap<>();
         Map<String, Asset> head = new LinkedHashMap<>();
-        List<Segment> segments = layouts.render("layouts/" + page.layout(), new LayoutRenderer.PageModel(
+        List<Segment> segments = renderer.render(layouts.template(page.layout()), new LayoutRenderer.PageModel(
                 Objects.requireNonNullElse(page.title(), "Admin console"), page.path(),
-                catalog.slots(page.layout()).orElse(List.of()), bySlot));
+                layouts.catalog().slots(page.layout()).orElse(List.of()), bySlot));
         // Head assets follow document order, so stylesheets cascade the way the page reads.
         for (Segment segment : segments) {
             if (segment instanceof Segment.Fragment f) {
