@@ -38,8 +38,9 @@ class StylesheetAndAssetRulesTests {
 
     @Test
     void checkerRejectsGlobalSelectors() {
-        Stylesheet parsed = Stylesheet.parse("/* x { } */ .a .b, body { } @media (min-width: 1px) { h2 { } } @keyframes spin { to { } }");
-        assertThat(parsed.selectors()).containsExactly(".a .b", "body", "h2");
+        Stylesheet parsed = Stylesheet.parse("/* x { } */ .a .b, body { } @media (min-width: 1px) { h2 { } } @keyframes spin { to { } }"
+                + " @container (max-width: 2rem) { td { } }");
+        assertThat(parsed.selectors()).containsExactly(".a .b", "body", "h2", "td");
         assertThat(parsed.keyframes()).containsExactly("spin");
     }
 
@@ -86,7 +87,7 @@ class StylesheetAndAssetRulesTests {
                 if (prelude.startsWith("@keyframes")) {
                     this.keyframes.add(prelude.substring("@keyframes".length()).strip());
                 }
-                else if (prelude.startsWith("@media") || prelude.startsWith("@supports")) {
+                else if (prelude.startsWith("@media") || prelude.startsWith("@supports") || prelude.startsWith("@container")) {
                     readBlock(body);
                 }
                 else {

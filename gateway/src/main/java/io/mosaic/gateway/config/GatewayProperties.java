@@ -27,8 +27,8 @@ public record GatewayProperties(Path manifest, Path layouts, Client client, Stal
      * The fragment client's connection pool and timeouts: bounded, unlike Spring Cloud Gateway's
      * defaults (an elastic pool and a 30 s connect timeout).
      *
-     * @param maxConnections connections to all origins together (default 512)
-     * @param pendingAcquireMaxCount fetches that may wait for a connection (default 1024)
+     * @param maxConnections connections to all origins together, per event loop (default 256)
+     * @param pendingAcquireMaxCount fetches that may wait for a connection, per event loop (default 1024)
      * @param pendingAcquireTimeout how long a fetch waits for a connection (default 500ms)
      * @param connectTimeout how long a TCP connect may take (default 1s; each fragment's deadline still applies)
      * @param maxIdleTime how long an idle keep-alive connection is kept (default 30s)
@@ -36,7 +36,7 @@ public record GatewayProperties(Path manifest, Path layouts, Client client, Stal
     public record Client(int maxConnections, int pendingAcquireMaxCount, Duration pendingAcquireTimeout,
                          Duration connectTimeout, Duration maxIdleTime) {
         public Client {
-            maxConnections = maxConnections > 0 ? maxConnections : 512;
+            maxConnections = maxConnections > 0 ? maxConnections : 256;
             pendingAcquireMaxCount = pendingAcquireMaxCount > 0 ? pendingAcquireMaxCount : 1024;
             pendingAcquireTimeout = pendingAcquireTimeout != null ? pendingAcquireTimeout : Duration.ofMillis(500);
             connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(1);

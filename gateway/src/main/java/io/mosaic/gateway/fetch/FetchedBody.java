@@ -2,20 +2,30 @@ package io.mosaic.gateway.fetch;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.zip.CRC32C;
 
 /**
- * A fragment's answer as the origin sent it, decoded to text.
+ * A fragment's answer as the origin sent it.
  *
  * @param status the origin's status (2xx)
- * @param html the body, decoded with the charset the origin named (UTF-8 when none); invalid
- *             byte sequences are replaced, never fatal
- * @param bodyHash a hash of the raw bytes, so unchanged answers need not be parsed again
+ * @param bytes the body, decompressed, at most the fragment's maxBodySize
+ * @param charset the charset the origin named, UTF-8 when none
  * @param version the origin's {@code X-Fragment-Version}, when it sends one
  * @param latency how long the fetch took
  */
-public record FetchedBody(int status, String html, long bodyHash, String version, Duration latency) {
+public record FetchedBody(int status, byte[] bytes, Charset charset, String version, Duration latency) {
 
-    static String decode(byte[] bytes, Charset charset) {
+    /**
+     * The body as text; invalid byte sequences are replaced, never fatal.
+     */
+    public String html() {
         return new String(bytes, charset);
+    }
+
+    /** A cheap fingerprint of the bytes (CRC32C, hardware-accelerated, and the length), to recognise an answer seen before. */
+    public long fingerprint() {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return crc.getValue() << 32 ^ bytes.length;
     }
 }

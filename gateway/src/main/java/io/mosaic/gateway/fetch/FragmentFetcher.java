@@ -2,29 +2,36 @@ package io.mosaic.gateway.fetch;
 
 import io.mosaic.gateway.fetch.FetchFailure.Kind;
 import io.mosaic.manifest.FragmentDefinition;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyExtractors;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.util.retry.Retry;
 
 /**
  * Fetches one fragment's HTML from its origin under its whole deadline, reading at most its
  * {@code maxBodySize}. Redirects are never followed; answers other than 2xx HTML are failures.
- * Resilience (breaker, bulkhead, fallbacks) is the caller's: this class only talks HTTP.
+ * Resilience (breaker, bulkhead, fallbacks) is the caller's: this class only talks HTTP, on
+ * Reactor Netty directly, since this is the gateway's hottest path.
  */
 public final class FragmentFetcher {
 
@@ -35,82 +42,100 @@ public final class FragmentFetcher {
     /** Response header in which a fragment may name its version. */
     public static final String VERSION_HEADER = "X-Fragment-Version";
 
-    private final WebClient client;
+    private final LoopLocalClients clients;
 
-    public FragmentFetcher(WebClient client) {
-        this.client = client;
+    public FragmentFetcher(LoopLocalClients clients) {
+        this.clients = clients;
     }
 
     /**
      * Fetches {@code fragment} for a page request. With {@code readNotFoundBody}, a 404 or 410
-     * answer's body is read and carried in the failure (a primary fragment's "not found" page).
+     * answer's body is carried in the failure (a primary fragment's "not found" page).
      */
     public Mono<FetchedBody> fetch(FragmentDefinition fragment, String proxyBase, RequestContext context, boolean readNotFoundBody) {
         URI uri = withQuery(fragment.url(), context.rawQuery());
+        long cap = fragment.maxBodySize();
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            return client.get()
+            return clients.on(context.loop()).request(HttpMethod.GET)
                     .uri(uri)
-                    .headers(headers -> {
+                    .send((request, outbound) -> {
+                        HttpHeaders headers = request.requestHeaders();
                         context.headers().forEach(headers::set);
-                        headers.set(HttpHeaders.ACCEPT, "text/html");
-                        headers.set(HttpHeaders.ACCEPT_ENCODING, "identity");
+                        headers.set(HttpHeaderNames.ACCEPT, "text/html");
+                        headers.set(HttpHeaderNames.ACCEPT_ENCODING, "identity");
                         headers.set(BASE_PATH_HEADER, proxyBase);
                         headers.set(PAGE_PATH_HEADER, context.pagePath());
+                        return outbound;
                     })
-                    .exchangeToMono(response -> read(response, fragment, readNotFoundBody, started));
-        }).timeout(fragment.timeout());
+                    .response((response, content) -> content
+                            .reduce(new Body(cap), Body::add)
+                            .defaultIfEmpty(new Body(cap))
+                            .map(body -> answer(response, body.bytes(), cap, readNotFoundBody, started)))
+                    .next();
+        })
+                // A keep-alive connection the origin closed just as the request went out: GET is
+                // idempotent, so one more try on a fresh connection, within the same deadline.
+                .retryWhen(Retry.max(1).filter(FragmentFetcher::closedBeforeAnswering))
+                .timeout(fragment.timeout(), EventLoopTimer.on(context.loop()));
     }
 
-    private Mono<FetchedBody> read(ClientResponse response, FragmentDefinition fragment, boolean readNotFoundBody, long started) {
-        int status = response.statusCode().value();
+    private static FetchedBody answer(HttpClientResponse response, byte[] raw, long cap, boolean readNotFoundBody, long started) {
+        int status = response.status().code();
+        HttpHeaders headers = response.responseHeaders();
         if (status >= 300 && status < 400) {
-            String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
-            return response.releaseBody().then(Mono.error(new FetchFailure(Kind.REDIRECT,
-                    "answered " + status + " to " + location + "; redirects are not followed", status, null, null)));
+            throw new FetchFailure(Kind.REDIRECT, "answered " + status + " to " + headers.get(HttpHeaderNames.LOCATION)
+                    + "; redirects are not followed", status, null, null);
         }
         if (status >= 500) {
-            return response.releaseBody().then(Mono.error(new FetchFailure(Kind.SERVER_ERROR, "answered " + status, status, null, null)));
+            throw new FetchFailure(Kind.SERVER_ERROR, "answered " + status, status, null, null);
         }
         if (status >= 400) {
-            if (readNotFoundBody && (status == 404 || status == 410)) {
-                return body(response, fragment).flatMap(bytes -> Mono.error(
-                        new FetchFailure(Kind.CLIENT_ERROR, "answered " + status, status, bytes, null)));
-            }
-            return response.releaseBody().then(Mono.error(new FetchFailure(Kind.CLIENT_ERROR, "answered " + status, status, null, null)));
+            boolean keep = readNotFoundBody && (status == 404 || status == 410);
+            throw new FetchFailure(Kind.CLIENT_ERROR, "answered " + status, status,
+                    keep ? decompress(raw, headers.get(HttpHeaderNames.CONTENT_ENCODING), cap) : null, null);
         }
         if (status < 200) {
-            return response.releaseBody().then(Mono.error(new FetchFailure(Kind.UNREADABLE, "answered " + status, status, null, null)));
+            throw new FetchFailure(Kind.UNREADABLE, "answered " + status, status, null, null);
         }
-        MediaType type = response.headers().contentType().orElse(MediaType.TEXT_HTML);
-        if (!isHtml(type)) {
-            return response.releaseBody().then(Mono.error(new FetchFailure(Kind.UNREADABLE,
-                    "answered " + type + ", not text/html", status, null, null)));
+        String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
+        if (type != null && !isHtml(type)) {
+            throw new FetchFailure(Kind.UNREADABLE, "answered " + type + ", not text/html", status, null, null);
         }
-        Charset charset = type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
-        String version = response.headers().asHttpHeaders().getFirst(VERSION_HEADER);
-        return body(response, fragment).map(bytes -> new FetchedBody(status, FetchedBody.decode(bytes, charset),
-                hash(bytes), version, java.time.Duration.ofNanos(System.nanoTime() - started)));
+        byte[] bytes = decompress(raw, headers.get(HttpHeaderNames.CONTENT_ENCODING), cap);
+        return new FetchedBody(status, bytes, charset(type), headers.get(VERSION_HEADER), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** The body's bytes, decompressed when the origin compressed it unasked, never more than the cap. */
-    private Mono<byte[]> body(ClientResponse response, FragmentDefinition fragment) {
-        long cap = fragment.maxBodySize();
-        String encoding = response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_ENCODING);
-        return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), (int) cap)
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
-                        e -> new FetchFailure(Kind.TOO_LARGE, "answer exceeds maxBodySize of " + cap + " bytes", 0, null, e))
-                .map(bytes -> decompress(bytes, encoding, cap));
+    /** The body's bytes, collected as they arrive; refuses to grow past the cap, so the rest is never read. */
+    private static final class Body {
+        private final long cap;
+        private byte[] bytes = new byte[0];
+        private int length;
+
+        Body(long cap) {
+            this.cap = cap;
+        }
+
+        Body add(ByteBuf chunk) {
+            int readable = chunk.readableBytes();
+            if ((long) length + readable > cap) {
+                throw new FetchFailure(Kind.TOO_LARGE, "answer exceeds maxBodySize of " + cap + " bytes");
+            }
+            if (length + readable > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(length + readable, Math.min((int) cap, Math.max(4096, bytes.length * 2))));
+            }
+            chunk.getBytes(chunk.readerIndex(), bytes, length, readable);
+            length += readable;
+            return this;
+        }
+
+        byte[] bytes() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        }
+    }
+
+    private static boolean closedBeforeAnswering(Throwable error) {
+        return error instanceof PrematureCloseException && String.valueOf(error.getMessage()).contains("BEFORE response");
     }
 
     static byte[] decompress(byte[] bytes, String encoding, long cap) {
@@ -138,9 +163,25 @@ public final class FragmentFetcher {
         }
     }
 
-    private static boolean isHtml(MediaType type) {
-        return type.isCompatibleWith(MediaType.TEXT_HTML) || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML)
-                || type.isCompatibleWith(MediaType.TEXT_PLAIN);
+    private static boolean isHtml(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/html") || type.startsWith("application/xhtml+xml") || type.startsWith("text/plain");
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String parameter : contentType.split(";")) {
+                String p = parameter.trim();
+                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", "").trim());
+                    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     static URI withQuery(URI url, String rawQuery) {
@@ -152,15 +193,5 @@ public final class FragmentFetcher {
                 .replaceQuery(existing == null || existing.isEmpty() ? rawQuery : existing + "&" + rawQuery)
                 .build(true)
                 .toUri();
-    }
-
-    /** FNV-1a, 64 bit: cheap, and only used to recognise an answer seen before. */
-    static long hash(byte[] bytes) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : bytes) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return h ^ bytes.length;
     }
 }

@@ -22,7 +22,7 @@ public final class StaleCopies {
     public StaleCopies(long maxBytes) {
         this.copies = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String key, Copy copy) -> key.length() * 2 + copy.content().html().length() * 2 + 256)
+                .weigher((String key, Copy copy) -> key.length() * 2 + copy.content().utf8().length * 3 + 256)
                 .expireAfter(new Expiry<String, Copy>() {
                     @Override
                     public long expireAfterCreate(String key, Copy copy, long currentTime) {

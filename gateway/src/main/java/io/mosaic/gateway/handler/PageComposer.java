@@ -97,7 +97,7 @@ public final class PageComposer {
         Set<String> assetsWritten = new HashSet<>(page.headAssetKeys());
         // mergeSequential subscribes to every part at once (all fetches start now) and emits in document order.
         Flux<DataBuffer> body = Flux.mergeSequential(parts, parts.size(), 1)
-                .map(piece -> buffers.wrap(render(piece, page, assetsWritten)));
+                .map(piece -> render(piece, page, assetsWritten, buffers));
         return response.writeWith(body);
     }
 
@@ -113,24 +113,38 @@ public final class PageComposer {
                 .map(outcome -> new Piece.Box(outcome, primary));
     }
 
-    /** Called in document order, so {@code assetsWritten} tells what the browser already loads. */
-    private static byte[] render(Piece piece, PagePlan page, Set<String> assetsWritten) {
+    /**
+     * Called in document order, so {@code assetsWritten} tells what the browser already loads. A
+     * box's content is written from the bytes its parse already encoded.
+     */
+    private static DataBuffer render(Piece piece, PagePlan page, Set<String> assetsWritten, DataBufferFactory buffers) {
         if (piece instanceof Piece.Bytes bytes) {
-            return bytes.utf8();
+            return buffers.wrap(bytes.utf8());
         }
         if (piece instanceof Piece.Box box) {
-            return box(box.outcome(), box.primary(), tags(box.outcome().content().assets(), assetsWritten));
+            FragmentOutcome outcome = box.outcome();
+            String open = tags(outcome.content().assets(), assetsWritten) + openTag(outcome);
+            byte[] content = outcome instanceof FragmentOutcome.Failed && box.primary() ? UNAVAILABLE_UTF8 : outcome.content().utf8();
+            return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)), buffers.wrap(content),
+                    buffers.wrap(CLOSE_TAG)));
         }
         if (piece instanceof Piece.Placeholder placeholder) {
-            return placeholder(placeholder.name());
+            return buffers.wrap(placeholder(placeholder.name()));
         }
         if (piece instanceof Piece.Late late) {
-            return late(late.outcome(), tags(late.outcome().content().assets(), assetsWritten));
+            return buffers.wrap(late(late.outcome(), tags(late.outcome().content().assets(), assetsWritten)));
         }
         // Assets found in the fragments' previous answers that the manifest does not declare.
         List<Asset> assets = new ArrayList<>();
         page.fragments().values().forEach(fragment -> assets.addAll(fragment.learnedAssets().get()));
-        return tags(assets, assetsWritten).getBytes(StandardCharsets.UTF_8);
+        return buffers.wrap(tags(assets, assetsWritten).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final byte[] CLOSE_TAG = "</div>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAVAILABLE_UTF8 = UNAVAILABLE.getBytes(StandardCharsets.UTF_8);
+
+    private static String openTag(FragmentOutcome outcome) {
+        return "<div class=\"mosaic-fragment\" data-fragment=\"" + outcome.name() + "\" data-fragment-state=\"" + outcome.state() + "\">";
     }
 
     /** An empty box, marked pending, that a non-blocking fragment's content will replace. */
@@ -162,14 +176,4 @@ public final class PageComposer {
         return html.toString();
     }
 
-    /**
-     * The fragment's box: its name and outcome on a wrapper element, its content inside, preceded
-     * by any asset of its answer that the page does not load yet (first answers of undeclared assets).
-     */
-    static byte[] box(FragmentOutcome outcome, boolean primary, String assetTags) {
-        String content = outcome instanceof FragmentOutcome.Failed && primary ? UNAVAILABLE : outcome.content().html();
-        String html = assetTags + "<div class=\"mosaic-fragment\" data-fragment=\"" + outcome.name()
-                + "\" data-fragment-state=\"" + outcome.state() + "\">" + content + "</div>";
-        return html.getBytes(StandardCharsets.UTF_8);
-    }
 }

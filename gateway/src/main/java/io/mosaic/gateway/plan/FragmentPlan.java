@@ -34,4 +34,15 @@ public record FragmentPlan(FragmentDefinition definition, String proxyBase, Circ
     public String name() {
         return definition.name();
     }
+
+    /** Identity: every plan makes its own fragment plans, and caches keyed by them must not compare definitions. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
 }

@@ -15,7 +15,9 @@ import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.plan.FragmentPlan;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -35,6 +37,8 @@ public final class FragmentResolver {
     private final ParsedFragments parsed;
     private final StaleCopies staleCopies;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, StaleCopies staleCopies, MeterRegistry meters) {
         this.fetcher = fetcher;
@@ -57,7 +61,7 @@ public final class FragmentResolver {
     }
 
     private FragmentOutcome fresh(FragmentPlan fragment, String copyKey, FetchedBody body) {
-        ParsedFragment content = parsed.parse(fragment, body.html(), body.bodyHash());
+        ParsedFragment content = parsed.parse(fragment, body);
         staleCopies.put(copyKey, content, fragment.definition().staleFor());
         if (!content.assets().equals(fragment.learnedAssets().get())) {
             fragment.learnedAssets().set(content.assets());
@@ -87,15 +91,16 @@ public final class FragmentResolver {
     private void record(FragmentPlan fragment, FragmentOutcome outcome) {
         FetchFailure failure = outcome.failure();
         String reason = failure == null ? "none" : failure.kind().label();
-        Counter.builder("mosaic.fragment.outcomes")
-                .description("Fragment resolutions by outcome (ok, stale, fallback, error) and failure reason")
-                .tag("fragment", fragment.name()).tag("outcome", outcome.state()).tag("reason", reason)
-                .register(meters).increment();
+        counters.computeIfAbsent(fragment.name() + '\u0000' + outcome.state() + '\u0000' + reason,
+                key -> Counter.builder("mosaic.fragment.outcomes")
+                        .description("Fragment resolutions by outcome (ok, stale, fallback, error) and failure reason")
+                        .tag("fragment", fragment.name()).tag("outcome", outcome.state()).tag("reason", reason)
+                        .register(meters)).increment();
         if (outcome instanceof FragmentOutcome.Fresh fresh) {
-            Timer.builder("mosaic.fragment.latency")
+            latencies.computeIfAbsent(fragment.name(), name -> Timer.builder("mosaic.fragment.latency")
                     .description("Time to fetch a fragment's whole answer from its origin")
-                    .tag("fragment", fragment.name())
-                    .register(meters).record(fresh.latency());
+                    .tag("fragment", name)
+                    .register(meters)).record(fresh.latency());
             return;
         }
         if (failure.originCalled()) {

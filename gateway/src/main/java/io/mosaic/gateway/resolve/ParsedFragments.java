@@ -2,21 +2,24 @@ package io.mosaic.gateway.resolve;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.plan.FragmentPlan;
+import java.util.Arrays;
 
 /**
- * Parsed answers by fragment and body hash: an origin that answers the same bytes again is not
- * parsed and rewritten again. Keyed by the plan's fragment object too, since a new manifest may
- * rewrite the same bytes differently.
+ * Parsed answers by fragment and body fingerprint: an origin that answers the same bytes again
+ * is neither decoded, nor parsed, nor rewritten again. Keyed by the plan's fragment object too,
+ * since a new manifest may rewrite the same bytes differently; a fingerprint match is confirmed
+ * byte for byte.
  */
 final class ParsedFragments {
 
-    private record Key(FragmentPlan fragment, long hash) {
+    private record Key(FragmentPlan fragment, long fingerprint) {
     }
 
-    private record Entry(String html, ParsedFragment parsed) {
+    private record Entry(byte[] raw, ParsedFragment parsed) {
     }
 
     private final FragmentParser parser;
@@ -26,18 +29,18 @@ final class ParsedFragments {
         this.parser = parser;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Key key, Entry entry) -> entry.html().length() * 2 + entry.parsed().html().length() * 2 + 128)
+                .weigher((Key key, Entry entry) -> entry.raw().length + entry.parsed().utf8().length * 3 + 128)
                 .build();
     }
 
-    ParsedFragment parse(FragmentPlan fragment, String html, long hash) {
-        Key key = new Key(fragment, hash);
+    ParsedFragment parse(FragmentPlan fragment, FetchedBody body) {
+        Key key = new Key(fragment, body.fingerprint());
         Entry entry = cache.getIfPresent(key);
-        if (entry != null && entry.html().equals(html)) {
+        if (entry != null && Arrays.equals(entry.raw(), body.bytes())) {
             return entry.parsed();
         }
-        ParsedFragment parsed = parser.parse(html, fragment.urls());
-        cache.put(key, new Entry(html, parsed));
+        ParsedFragment parsed = parser.parse(body.html(), fragment.urls());
+        cache.put(key, new Entry(body.bytes(), parsed));
         return parsed;
     }
 }

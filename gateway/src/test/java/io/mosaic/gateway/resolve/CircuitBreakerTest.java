@@ -155,6 +155,7 @@ class CircuitBreakerTest {
     @Test
     void aBrowserThatHangsUpCancelsTheFetchesInFlight() throws Exception {
         int hangUpsBefore = ORIGIN.hangUps().size();
+        int callsBefore = ORIGIN.calls("/hang");
         long closedAt;
         try (Socket browser = new Socket("127.0.0.1", port)) {
             OutputStream out = browser.getOutputStream();
@@ -164,9 +165,10 @@ class CircuitBreakerTest {
             byte[] start = new byte[64];
             assertThat(in.read(start)).as("the head streams before the hanging fragment").isPositive();
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (ORIGIN.openConnections() == 0 && System.nanoTime() < deadline) {
+            while (ORIGIN.calls("/hang") == callsBefore && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            assertThat(ORIGIN.calls("/hang")).as("the hanging origin got its request").isGreaterThan(callsBefore);
             closedAt = System.nanoTime();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
