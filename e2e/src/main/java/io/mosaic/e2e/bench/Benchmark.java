@@ -1,0 +1,129 @@
+package io.mosaic.e2e.bench;
+
+import io.mosaic.e2e.ConsoleProcesses;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Benchmarks the gateway against nginx with SSI includes, both composing the same pages from the
+ * same origins with the same deadlines, on 127.0.0.1. Run by {@code e2e/bench/run}, which builds
+ * and installs what is missing first:
+ * <pre>java -cp e2e/target/classes io.mosaic.e2e.bench.Benchmark [--soak] [--quick] [--gateway-jar PATH]</pre>
+ * Prints figures and asserts nothing about speed; exits non-zero when something is broken (a
+ * process does not start, a page misses fragments, a tool is missing). Every process it starts is
+ * stopped at the end, on failure and on Ctrl-C.
+ */
+public final class Benchmark {
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final ChildProcesses processes = new ChildProcesses();
+    private final Report report;
+    private volatile boolean finished;
+
+    private Benchmark(Report report) {
+        this.report = report;
+        resources.push(processes);
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        Path root = ConsoleProcesses.repositoryRoot();
+        Options options;
+        try {
+            options = Options.parse(List.of(args), root);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Report report = new Report(out, err);
+        Benchmark benchmark = new Benchmark(report);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!benchmark.finished) {
+                // Ctrl-C or kill: whatever the scenarios measure from now on is not worth printing.
+                report.silence();
+                err.println("\n... interrupted: stopping every process the benchmark started");
+            }
+            benchmark.stopAll();
+        }, "benchmark-cleanup"));
+        long started = System.nanoTime();
+        int status = 0;
+        try {
+            benchmark.run(options, root);
+        } catch (RuntimeException e) {
+            if (report.silenced()) {
+                return;
+            }
+            err.println();
+            err.println("benchmark failed: " + e.getMessage());
+            err.println("(logs and generated configs under " + root.resolve("e2e/target/bench") + ")");
+            if (!(e instanceof IllegalStateException)) {
+                // Not one of the benchmark's own explained failures: the trace says where.
+                e.printStackTrace(err);
+            }
+            status = 1;
+        } finally {
+            benchmark.stopAll();
+            benchmark.finished = true;
+        }
+        if (!report.silenced()) {
+            err.printf("... done in %.0f s; every process the benchmark started is stopped%n", (System.nanoTime() - started) / 1e9);
+        }
+        System.exit(status);
+    }
+
+    private void run(Options options, Path root) {
+        options.requireJar();
+        Workspace workspace = Workspace.create(root);
+        long ticksPerSecond = ProcStat.clockTicksPerSecond();
+        List<String> gatewayJvm = Gateway.jvmSettings();
+        report.header(Machine.describe(), options, gatewayJvm, ticksPerSecond);
+
+        report.progress("starting the origins and nginx SSI under " + workspace.dir());
+        StaticOrigins origins = StaticOrigins.start(processes, workspace);
+        checkOrigins(origins);
+        JavaOrigin javaOrigin = JavaOrigin.start();
+        resources.push(javaOrigin);
+        URI closed = URI.create("http://127.0.0.1:" + Ports.free(1).get(0) + "/closed.html");
+        BenchPages pages = BenchPages.of(origins.urls(), javaOrigin.slowUrl(), javaOrigin.hangUrl(), closed);
+        NginxSsi nginx = NginxSsi.start(processes, workspace, pages);
+
+        report.progress("starting the gateway (" + options.gatewayJar() + ")");
+        long gatewayStart = System.nanoTime();
+        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), pages);
+        report.progress(String.format("gateway healthy after %.1f s", (System.nanoTime() - gatewayStart) / 1e9));
+
+        Results results = new Scenarios(options, gateway, nginx, pages, new Wrk(processes, workspace.logs()), report, ticksPerSecond).run();
+        report.markdown(results);
+    }
+
+    /** Each static origin answers its fragment whole, before any composer depends on it. */
+    private static void checkOrigins(StaticOrigins origins) {
+        for (int n = 1; n <= FragmentHtml.COUNT; n++) {
+            TimedPage page = TimedPage.get(origins.url(n));
+            if (page.status() != 200 || page.bodyBytes() != FragmentHtml.SIZE || !page.body().contains(FragmentHtml.marker(n))) {
+                throw new IllegalStateException("origin " + origins.url(n) + " answered " + page.status() + " with " + page.bodyBytes()
+                        + " bytes, not fragment " + n + " (" + FragmentHtml.SIZE + " bytes):\n" + origins.diagnosis());
+            }
+        }
+    }
+
+    /** Stops everything started, the last first; safe to call twice (the normal path, then the shutdown hook). */
+    private synchronized void stopAll() {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                report.progress("while stopping: " + e);
+            }
+        }
+    }
+}

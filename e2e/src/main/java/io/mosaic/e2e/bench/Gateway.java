@@ -1,0 +1,142 @@
+package io.mosaic.e2e.bench;
+
+import io.mosaic.e2e.ConsoleProcesses;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gateway jar as its own process, with the console's JVM settings, on the generated manifest,
+ * bound to 127.0.0.1; its metrics read from {@code /actuator/prometheus}.
+ */
+final class Gateway implements Composer {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private Gateway(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static Gateway start(ChildProcesses processes, Workspace workspace, Path jar, BenchPages pages) {
+        Path manifest = workspace.dir().resolve("manifest.yaml");
+        try {
+            Files.writeString(manifest, GatewayManifest.yaml(pages));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + manifest, e);
+        }
+        int port = Ports.free(1).get(0);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmSettings());
+        command.addAll(List.of("-jar", jar.toString(), "--manifest=" + manifest, "--server.port=" + port, "--server.address=127.0.0.1"));
+        Path log = workspace.logs().resolve("gateway.log");
+        Gateway gateway = new Gateway(processes.start("gateway", command, log), port, log);
+        gateway.awaitHealthy();
+        return gateway;
+    }
+
+    /** The console's gateway JVM settings, so that the benchmark measures the gateway as the demo and the e2e tests run it. */
+    static List<String> jvmSettings() {
+        return ConsoleProcesses.GATEWAY_JVM;
+    }
+
+    private void awaitHealthy() {
+        URI health = url("/actuator/health");
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the gateway exited with status " + process.exitValue() + " before it was healthy:\n"
+                        + diagnosis());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the gateway", e);
+            }
+            Sleep.millis(100);
+        }
+        throw new IllegalStateException("the gateway did not answer " + health + " with 200 within " + START_TIMEOUT.toSeconds()
+                + " s:\n" + diagnosis());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Its breaker state for {@code fragment}: 0 closed, 1 open, 2 half-open; NaN when not reported. */
+    double breakerState(String fragment) {
+        return PrometheusText.fragmentValue(metrics(), "mosaic_fragment_breaker_state", fragment).orElse(Double.NaN);
+    }
+
+    @Override
+    public String name() {
+        return "gateway";
+    }
+
+    @Override
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public List<Long> pids() {
+        return List.of(process.pid());
+    }
+
+    /** Fragment resolutions whose outcome was not {@code ok} (stale, fallback, error), from its metrics. */
+    @Override
+    public long failedFragments() {
+        return Math.round(PrometheusText.sumWhereNot(metrics(), "mosaic_fragment_outcomes_total", "outcome", "ok"));
+    }
+
+    private String metrics() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("/actuator/prometheus answered " + response.statusCode() + ":\n" + diagnosis());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("the gateway's /actuator/prometheus did not answer: " + e + "\n" + diagnosis(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public String diagnosis() {
+        StringBuilder text = new StringBuilder("gateway ").append(process.isAlive() ? "is running" : "has exited")
+                .append("; last lines of ").append(log).append(":\n");
+        try {
+            List<String> lines = Files.readAllLines(log);
+            lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(line -> text.append("  ").append(line).append('\n'));
+        } catch (IOException e) {
+            text.append("  (not written)\n");
+        }
+        return text.toString();
+    }
+}
