@@ -256,28 +256,7 @@ public final class ConsoleProcesses implements AutoCloseable {
     }
 
     private void awaitReady(String name, Process process, URI health) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with status " + process.exitValue() + " before it was ready:\n"
-                        + logTail(name));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
-            }
-            sleep(100);
-        }
-        throw new IllegalStateException(name + " did not answer " + health + " within " + START_TIMEOUT.toSeconds() + " s:\n"
-                + logTail(name));
+        Readiness.await(name, process, health, START_TIMEOUT, () -> logTail(name));
     }
 
     /** The demo manifest, with each fragment's URL pointed at the port its process got. */
@@ -320,14 +299,6 @@ public final class ConsoleProcesses implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.mosaic.e2e.bench;
 
 import io.mosaic.e2e.ConsoleProcesses;
+import io.mosaic.e2e.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,29 +57,7 @@ final class Gateway implements Composer {
     }
 
     private void awaitHealthy() {
-        URI health = url("/actuator/health");
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the gateway exited with status " + process.exitValue() + " before it was healthy:\n"
-                        + diagnosis());
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the gateway", e);
-            }
-            Sleep.millis(100);
-        }
-        throw new IllegalStateException("the gateway did not answer " + health + " with 200 within " + START_TIMEOUT.toSeconds()
-                + " s:\n" + diagnosis());
+        Readiness.await("the gateway", process, url("/actuator/health"), START_TIMEOUT, this::diagnosis);
     }
 
     long pid() {

@@ -36,6 +36,7 @@ class CircuitBreakerTest {
     static {
         ORIGIN.on("/flaky", (socket, out) -> FLAKY.get().serve(socket, out));
         ORIGIN.on("/not-found", HostileOrigin.status(404));
+        ORIGIN.on("/strict-not-found", HostileOrigin.status(404));
         ORIGIN.on("/fast", HostileOrigin.html("<p class=fast>fast</p>"));
         ORIGIN.on("/slow", (socket, out) -> {
             Thread.sleep(300);
@@ -60,12 +61,17 @@ class CircuitBreakerTest {
                     team: t
                     url: "%1$s/not-found"
                     circuitBreaker: {failureRate: 50, window: 4, minimumCalls: 2}
+                  - name: strict-not-found
+                    team: t
+                    url: "%1$s/strict-not-found"
+                    circuitBreaker: {failureRate: 50, window: 4, minimumCalls: 2, countClientErrors: true}
                   - {name: fast, team: t, url: "%1$s/fast"}
                   - {name: slow, team: t, url: "%1$s/slow", bulkhead: {maxConcurrent: 2}, fallback: <p class=busy>busy</p>}
                   - {name: hang, team: t, url: "%1$s/hang", timeout: 10s}
                 pages:
                   - {path: /flaky, layout: admin, slots: {main: [flaky, fast]}}
                   - {path: /not-found, layout: admin, slots: {main: [not-found]}}
+                  - {path: /strict-not-found, layout: admin, slots: {main: [strict-not-found]}}
                   - {path: /slow, layout: admin, slots: {main: [slow, fast]}}
                   - {path: /hang, layout: admin, slots: {header: fast, main: hang}}
                 """.formatted(ORIGIN.url("")));
@@ -130,6 +136,16 @@ class CircuitBreakerTest {
         }
         assertThat(plans.current().fragments().get("not-found").breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(ORIGIN.calls("/not-found")).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void clientErrorsOpenTheBreakerWhenTheFragmentSaysTheyCount() {
+        page("/strict-not-found");
+        page("/strict-not-found");
+        assertThat(plans.current().fragments().get("strict-not-found").breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        int calls = ORIGIN.calls("/strict-not-found");
+        page("/strict-not-found");
+        assertThat(ORIGIN.calls("/strict-not-found")).isEqualTo(calls);
     }
 
     @Test
