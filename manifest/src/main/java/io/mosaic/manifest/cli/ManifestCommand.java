@@ -23,8 +23,10 @@ public final class ManifestCommand {
 
     private static final String USAGE_TEXT = """
             usage: java -jar manifest.jar validate [--layout NAME=SLOT,SLOT...]... FILE|DIR...
-              Validates each manifest (a YAML or JSON file, or a directory of them, merged)
-              and prints every problem as FILE:LINE:COLUMN: PATH: MESSAGE.
+                   java -jar manifest.jar effective [--layout NAME=SLOT,SLOT...]... FILE|DIR
+              validate   checks each manifest (a YAML or JSON file, or a directory of them, merged)
+                         and prints every problem as FILE:LINE:COLUMN: PATH: MESSAGE
+              effective  prints the manifest as the gateway runs it: files merged, defaults applied
               --layout   also accept a custom layout and its slots, as the gateway's layout folder would
               exit status: 0 valid, 1 invalid, 2 usage error""";
 
@@ -41,7 +43,8 @@ public final class ManifestCommand {
             (args.length == 0 ? err : out).println(USAGE_TEXT);
             return args.length == 0 ? USAGE : VALID;
         }
-        if (!args[0].equals("validate")) {
+        boolean effective = args[0].equals("effective");
+        if (!args[0].equals("validate") && !effective) {
             err.println("unknown command '" + args[0] + "'");
             err.println(USAGE_TEXT);
             return USAGE;
@@ -72,6 +75,19 @@ public final class ManifestCommand {
             return USAGE;
         }
         ManifestReader reader = new ManifestReader(layouts);
+        if (effective) {
+            if (paths.size() != 1) {
+                err.println("effective takes exactly one FILE or DIR");
+                return USAGE;
+            }
+            ReadResult result = reader.read(paths.get(0));
+            if (!result.valid()) {
+                result.problems().forEach(err::println);
+                return INVALID;
+            }
+            out.print(new io.mosaic.manifest.ManifestWriter().write(result.orThrow()));
+            return VALID;
+        }
         int status = VALID;
         for (Path path : paths) {
             ReadResult result = reader.read(path);

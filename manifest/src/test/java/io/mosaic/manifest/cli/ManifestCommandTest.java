@@ -54,6 +54,15 @@ class ManifestCommandTest {
     }
 
     @Test
+    void effectivePrintsTheMergedManifestWithDefaultsApplied() throws Exception {
+        Path file = dir.resolve("ok.yaml");
+        Files.writeString(file, "version: 1\ndefaults: {timeout: 700ms}\nfragments: [{name: a, team: t, url: 'http://a/'}]\n");
+        assertThat(run("effective", file.toString())).isEqualTo(0);
+        assertThat(out()).contains("- name: a").contains("timeout: 700ms").contains("openFor: 10s");
+        assertThat(run("effective", file.toString(), file.toString())).isEqualTo(2);
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(run("check", "x.yaml")).isEqualTo(2);

@@ -1,0 +1,44 @@
+package io.mosaic.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A valid manifest written back as YAML reads as the same manifest. */
+class RoundTripTest {
+
+    static Stream<Arguments> manifests() throws Exception {
+        return Stream.of(
+                Arguments.of("the demo manifest", Files.readString(ManifestReaderTest.example())),
+                Arguments.of("defaults and overrides", """
+                        version: 1
+                        defaults: {timeout: 2s, staleFor: 1h, maxBodySize: 300000, circuitBreaker: {failureRate: 25, openFor: 90s}}
+                        fragments:
+                          - {name: a, team: t, url: "http://a:8080/f?x=1", fallback: "<p title='x: y'>Down & out</p>"}
+                          - {name: b, team: t, url: "http://b/", timeout: 300ms, circuitBreaker: {window: 20, countClientErrors: true},
+                             bulkhead: {maxConcurrent: 3}, async: true, assets: {js: ["http://b/app.js?v=2"]}, proxy: [/api/]}
+                        pages:
+                          - {path: /x, title: "2024", layout: dashboard, slots: {header: a, widgets: {open: true, max: 5}}}
+                          - {path: /y, layout: admin, primary: b, slots: {main: [b, a]}}
+                        """),
+                Arguments.of("JSON", """
+                        {"version": 1, "fragments": [{"name": "a", "team": "t", "url": "https://a.example/f"}],
+                         "pages": [{"path": "/", "layout": "admin", "slots": {"main": "a"}}]}
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifests")
+    void writtenAndReadAgainIsEqual(String description, String source) {
+        ManifestReader reader = new ManifestReader();
+        Manifest manifest = reader.read("in.yaml", source).orThrow();
+        String written = new ManifestWriter().write(manifest);
+        ReadResult again = reader.read("written.yaml", written);
+        assertThat(again.problems()).as(written).isEmpty();
+        assertThat(again.orThrow()).isEqualTo(manifest);
+    }
+}
