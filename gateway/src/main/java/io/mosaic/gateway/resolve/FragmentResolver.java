@@ -38,6 +38,7 @@ public final class FragmentResolver {
     private final StaleCopies staleCopies;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final RefusalLog refusals = new RefusalLog(log::info, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, StaleCopies staleCopies, MeterRegistry meters) {
@@ -106,7 +107,7 @@ public final class FragmentResolver {
         if (failure.originCalled()) {
             log.warn("fragment {} ({}): {}; serving {}", fragment.name(), fragment.definition().url(), failure, outcome.state());
         } else {
-            log.debug("fragment {}: {}; serving {}", fragment.name(), failure, outcome.state());
+            refusals.refused(fragment.name(), failure.kind().label(), outcome.state());
         }
     }
 }
