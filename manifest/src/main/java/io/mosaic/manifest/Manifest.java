@@ -1,11 +1,8 @@
 package io.mosaic.manifest;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A whole, valid manifest: the fragments that teams run and the pages composed from them.
@@ -34,11 +31,5 @@ public record Manifest(int version, Defaults defaults, List<FragmentDefinition> 
     /** The fragment called {@code name}, if the manifest declares it. */
     public Optional<FragmentDefinition> fragment(String name) {
         return fragments.stream().filter(f -> f.name().equals(name)).findFirst();
-    }
-
-    /** Fragments by name, in declaration order. */
-    public Map<String, FragmentDefinition> fragmentsByName() {
-        return fragments.stream().collect(Collectors.toMap(FragmentDefinition::name, Function.identity(),
-                (a, b) -> a, java.util.LinkedHashMap::new));
     }
 }

@@ -56,11 +56,6 @@ public final class StaleCopies {
         return Optional.of(new Aged(copy.content(), Duration.ofNanos(System.nanoTime() - copy.storedAtNanos())));
     }
 
-    /** Forgets every copy of every fragment (tests and operators). */
-    public void clear() {
-        copies.invalidateAll();
-    }
-
     /** A copy and how old it is. */
     public record Aged(ParsedFragment content, Duration age) {
     }
