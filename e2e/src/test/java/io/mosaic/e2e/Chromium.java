@@ -42,7 +42,8 @@ final class Chromium {
         } catch (PlaywrightException e) {
             throw new IllegalStateException("No Chromium to drive. Install Debian's (apt-get install -y chromium), "
                     + "or point -Dmosaic.chromium / CHROMIUM_PATH at a Chromium executable, "
-                    + "or let Playwright install its own (mvn -pl e2e exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.microsoft.playwright.CLI "
+                    + "or let Playwright install its own (from the repository root: mvn -q install -DskipTests, then "
+                    + "mvn -pl e2e exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.microsoft.playwright.CLI "
                     + "-Dexec.args=\"install chromium\"). Cause: " + e.getMessage(), e);
         }
     }
