@@ -48,14 +48,6 @@ class BillingControllerTests {
         assertThat(section.selectFirst("p.billing-loading").text()).isEqualTo("Loading billing…");
     }
 
-    @Test
-    void answersUtf8HtmlWithTheVersionHeader() {
-        this.client.get().uri("/fragment").exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
-            .expectHeader().valueEquals("X-Fragment-Version", "0.9.7");
-    }
-
     private Element fragment(String basePath) {
         String html = this.client.get()
             .uri("/fragment")

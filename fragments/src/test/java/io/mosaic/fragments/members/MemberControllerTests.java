@@ -84,14 +84,6 @@ class MemberControllerTests {
         assertThat(section.attr("data-version")).isEqualTo("2.3.1");
     }
 
-    @Test
-    void answersUtf8HtmlWithTheVersionHeader() {
-        this.client.get().uri("/fragment?q=ali").exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
-            .expectHeader().valueEquals("X-Fragment-Version", "2.3.1");
-    }
-
     private static List<String> names(Element section) {
         return section.select("tbody th[scope=row] span:not(.people-members-avatar)").eachText();
     }

@@ -59,14 +59,6 @@ class NavControllerTests {
         assertThat(root.attr("aria-label")).isNotBlank();
     }
 
-    @Test
-    void answersUtf8HtmlWithTheVersionHeader() {
-        this.client.get().uri("/fragment").exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
-            .expectHeader().valueEquals("X-Fragment-Version", "3.4.0");
-    }
-
     private Iterable<String> currentLinks(String pagePath) {
         return fragment(pagePath).select("a[aria-current=page]").eachText();
     }

@@ -44,14 +44,6 @@ class OrgTreeControllerTests {
         assertThat(section.selectFirst("noscript").text()).contains("5 departments, 148 people");
     }
 
-    @Test
-    void answersUtf8HtmlWithTheVersionHeader() {
-        this.client.get().uri("/fragment").exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
-            .expectHeader().valueEquals("X-Fragment-Version", "1.8.0");
-    }
-
     private Element fragment(String basePath) {
         String html = this.client.get()
             .uri("/fragment")

@@ -50,14 +50,6 @@ class SecuritySettingsControllerTests {
         assertThat(section.selectFirst("h2").text()).isEqualTo("Security");
     }
 
-    @Test
-    void answersUtf8HtmlWithTheVersionHeader() {
-        this.client.get().uri("/fragment").exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
-            .expectHeader().valueEquals("X-Fragment-Version", "5.0.2");
-    }
-
     private Element fragment() {
         String html = this.client.get().uri("/fragment").exchange()
             .expectStatus().isOk()

@@ -15,10 +15,6 @@ public final class ManifestSource {
     private final Path path;
     private final ManifestReader reader;
 
-    public ManifestSource(Path path) {
-        this(path, LayoutCatalog.BUILT_IN);
-    }
-
     public ManifestSource(Path path, LayoutCatalog layouts) {
         this.path = path;
         this.reader = new ManifestReader(layouts);

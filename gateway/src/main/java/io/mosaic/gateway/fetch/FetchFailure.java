@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
@@ -102,9 +101,6 @@ public final class FetchFailure extends RuntimeException {
         }
         if (error instanceof BulkheadFullException) {
             return new FetchFailure(Kind.BULKHEAD_FULL, "too many fetches in flight", 0, null, error);
-        }
-        if (error instanceof DataBufferLimitException) {
-            return new FetchFailure(Kind.TOO_LARGE, error.getMessage(), 0, null, error);
         }
         Throwable root = error;
         for (Throwable t = error; t != null; t = t.getCause()) {

@@ -10,10 +10,9 @@ import java.util.zip.CRC32C;
  * @param status the origin's status (2xx)
  * @param bytes the body, decompressed, at most the fragment's maxBodySize
  * @param charset the charset the origin named, UTF-8 when none
- * @param version the origin's {@code X-Fragment-Version}, when it sends one
  * @param latency how long the fetch took
  */
-public record FetchedBody(int status, byte[] bytes, Charset charset, String version, Duration latency) {
+public record FetchedBody(int status, byte[] bytes, Charset charset, Duration latency) {
 
     /**
      * The body as text; invalid byte sequences are replaced, never fatal.

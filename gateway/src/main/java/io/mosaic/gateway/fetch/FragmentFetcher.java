@@ -39,8 +39,6 @@ public final class FragmentFetcher {
     public static final String BASE_PATH_HEADER = "X-Fragment-Base-Path";
     /** Request header telling a fragment which page it is composed into. */
     public static final String PAGE_PATH_HEADER = "X-Page-Path";
-    /** Response header in which a fragment may name its version. */
-    public static final String VERSION_HEADER = "X-Fragment-Version";
 
     private final LoopLocalClients clients;
 
@@ -49,11 +47,12 @@ public final class FragmentFetcher {
     }
 
     /**
-     * Fetches {@code fragment} for a page request. With {@code readNotFoundBody}, a 404 or 410
-     * answer's body is carried in the failure (a primary fragment's "not found" page).
+     * Fetches {@code fragment} from {@code uri} (its URL with the page's query, see
+     * {@link #withQuery}) for a page request. With {@code readNotFoundBody}, a 404 or 410 answer's
+     * body is carried in the failure (a primary fragment's "not found" page).
      */
-    public Mono<FetchedBody> fetch(FragmentDefinition fragment, String proxyBase, RequestContext context, boolean readNotFoundBody) {
-        URI uri = withQuery(fragment.url(), context.rawQuery());
+    public Mono<FetchedBody> fetch(FragmentDefinition fragment, URI uri, String proxyBase, RequestContext context,
+                                   boolean readNotFoundBody) {
         long cap = fragment.maxBodySize();
         return Mono.defer(() -> {
             long started = System.nanoTime();
@@ -103,7 +102,7 @@ public final class FragmentFetcher {
             throw new FetchFailure(Kind.UNREADABLE, "answered " + type + ", not text/html", status, null, null);
         }
         byte[] bytes = decompress(raw, headers.get(HttpHeaderNames.CONTENT_ENCODING), cap);
-        return new FetchedBody(status, bytes, charset(type), headers.get(VERSION_HEADER), Duration.ofNanos(System.nanoTime() - started));
+        return new FetchedBody(status, bytes, charset(type), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The body's bytes, collected as they arrive; refuses to grow past the cap, so the rest is never read. */
@@ -184,7 +183,8 @@ public final class FragmentFetcher {
         return StandardCharsets.UTF_8;
     }
 
-    static URI withQuery(URI url, String rawQuery) {
+    /** A fragment's URL with the page's query string added to its own. */
+    public static URI withQuery(URI url, String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return url;
         }

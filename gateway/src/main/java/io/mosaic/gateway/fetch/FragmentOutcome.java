@@ -20,7 +20,7 @@ public sealed interface FragmentOutcome {
     String state();
 
     /** Fresh content from the origin. */
-    record Fresh(String name, ParsedFragment content, Duration latency, String version) implements FragmentOutcome {
+    record Fresh(String name, ParsedFragment content, Duration latency) implements FragmentOutcome {
         @Override
         public String state() {
             return "ok";

@@ -14,6 +14,7 @@ import io.mosaic.gateway.fetch.StaleCopies;
 import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.plan.FragmentPlan;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +52,10 @@ public final class FragmentResolver {
 
     /** The outcome of {@code fragment} for this request; {@code primary} when the page's status follows it. */
     public Mono<FragmentOutcome> resolve(FragmentPlan fragment, RequestContext context, boolean primary) {
-        String copyKey = fragment.name() + " " + fragment.definition().url() + "?" + context.rawQuery();
-        return fetcher.fetch(fragment.definition(), fragment.proxyBase(), context, primary)
+        URI uri = FragmentFetcher.withQuery(fragment.definition().url(), context.rawQuery());
+        // The last good copy is kept per fragment and URL: a search's answer never stands in for another search.
+        String copyKey = fragment.name() + " " + uri;
+        return fetcher.fetch(fragment.definition(), uri, fragment.proxyBase(), context, primary)
                 .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
                 .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
                 .map(body -> fresh(fragment, copyKey, body))
@@ -67,7 +70,7 @@ public final class FragmentResolver {
         if (!content.assets().equals(fragment.learnedAssets().get())) {
             fragment.learnedAssets().set(content.assets());
         }
-        return new FragmentOutcome.Fresh(fragment.name(), content, body.latency(), body.version());
+        return new FragmentOutcome.Fresh(fragment.name(), content, body.latency());
     }
 
     private FragmentOutcome instead(FragmentPlan fragment, String copyKey, FetchFailure failure, boolean primary) {
