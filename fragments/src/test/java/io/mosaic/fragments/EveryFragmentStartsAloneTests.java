@@ -2,14 +2,20 @@ package io.mosaic.fragments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Starts each fragment the way {@code java -jar fragments.jar NAME} does, on a free port, and
@@ -36,12 +42,26 @@ class EveryFragmentStartsAloneTests {
             FragmentApp.AUDIT, "5.0.2",
             FragmentApp.BILLING, "0.9.7");
 
+    /**
+     * The client's own event loop, apart from Reactor Netty's global resources: each app below
+     * disposes those when its context closes, and a client sharing them could land on a loop that
+     * is shutting down.
+     */
+    private static final LoopResources CLIENT_LOOP = LoopResources.create("test-client", 1, true);
+
+    @AfterAll
+    static void disposeClientLoop() {
+        CLIENT_LOOP.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block();
+    }
+
     @ParameterizedTest
     @EnumSource(FragmentApp.class)
     void startsWithItsOwnIdentityFragmentAndAssetsOnly(FragmentApp app) {
         String name = app.fragmentName();
         try (ConfigurableApplicationContext context = FragmentLauncher.application(app).run("--server.port=0")) {
-            WebTestClient client = WebTestClient.bindToServer()
+            HttpClient http = HttpClient.create(ConnectionProvider.newConnection()).runOn(CLIENT_LOOP);
+            WebTestClient client = WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
+                .responseTimeout(Duration.ofSeconds(30))
                 .baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
                 .build();
 
