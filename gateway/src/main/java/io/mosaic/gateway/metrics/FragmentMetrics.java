@@ -37,12 +37,16 @@ public final class FragmentMetrics {
             if (!registered.add(name)) {
                 continue;
             }
-            Gauge.builder("mosaic.fragment.breaker.state", plans, p -> breakerState(p.current().fragments().get(name)))
+            Gauge.builder("mosaic.fragment.breaker.state", plans, p -> breakerState(p.current().fragments().get(name), false))
                     .description("Circuit breaker state: 0 closed, 1 open, 2 half-open, 3 other (disabled, forced open...)")
                     .tag("fragment", name)
                     .register(meters);
             Gauge.builder("mosaic.fragment.breaker.failure.rate", plans, p -> failureRate(p.current().fragments().get(name)))
                     .description("Failure rate over the breaker's window, in percent; -1 until minimumCalls were made")
+                    .tag("fragment", name)
+                    .register(meters);
+            Gauge.builder("mosaic.fragment.proxy.breaker.state", plans, p -> breakerState(p.current().fragments().get(name), true))
+                    .description("The proxy routes' circuit breaker state: 0 closed, 1 open, 2 half-open, 3 other")
                     .tag("fragment", name)
                     .register(meters);
             Gauge.builder("mosaic.fragment.bulkhead.available", plans, p -> {
@@ -55,11 +59,11 @@ public final class FragmentMetrics {
         }
     }
 
-    static double breakerState(FragmentPlan fragment) {
+    static double breakerState(FragmentPlan fragment, boolean proxy) {
         if (fragment == null) {
             return Double.NaN;
         }
-        CircuitBreaker.State state = fragment.breaker().getState();
+        CircuitBreaker.State state = (proxy ? fragment.proxyBreaker() : fragment.breaker()).getState();
         return switch (state) {
             case CLOSED -> 0;
             case OPEN -> 1;

@@ -18,13 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param proxyBase the gateway path of its proxy, {@code /fragments/NAME}
  * @param breaker its circuit breaker
  * @param bulkhead its bulkhead
+ * @param proxyBreaker the breaker of its proxy routes, apart from the page's
+ * @param proxyBulkhead the bulkhead of its proxy routes, apart from the page's
  * @param urls the rewriter for its markup
  * @param declaredAssets the manifest's assets, proxied
  * @param fallback the manifest's fallback, parsed and rewritten once; null when none
  * @param learnedAssets assets found in its latest good answer, for the head of later pages
  */
 public record FragmentPlan(FragmentDefinition definition, String proxyBase, CircuitBreaker breaker, Bulkhead bulkhead,
-                           UrlRewriter urls, List<Asset> declaredAssets, ParsedFragment fallback,
+                           CircuitBreaker proxyBreaker, Bulkhead proxyBulkhead, UrlRewriter urls, List<Asset> declaredAssets, ParsedFragment fallback,
                            AtomicReference<List<Asset>> learnedAssets) {
 
     public FragmentPlan {

@@ -51,8 +51,9 @@ public final class PlanCompiler {
         List<Route> routes = new ArrayList<>();
         for (FragmentDefinition definition : manifest.fragments()) {
             FragmentPlan before = previous == null ? null : previous.fragments().get(definition.name());
-            fragments.put(definition.name(), fragment(definition, before));
-            routes.addAll(proxyRoutes.routes(definition));
+            FragmentPlan fragment = fragment(definition, before);
+            fragments.put(definition.name(), fragment);
+            routes.addAll(proxyRoutes.routes(definition, fragment.proxyBreaker(), fragment.proxyBulkhead()));
         }
         Map<String, PagePlan> pages = new LinkedHashMap<>();
         for (PageDefinition page : manifest.pages()) {
@@ -75,12 +76,19 @@ public final class PlanCompiler {
         ParsedFragment fallback = definition.fallbackHtml().map(html -> parser.parse(html, urls)).orElse(null);
 
         boolean sameOrigin = before != null && before.definition().url().equals(definition.url());
-        CircuitBreaker breaker = sameOrigin && before.definition().circuitBreaker().equals(definition.circuitBreaker())
-                ? before.breaker() : FragmentResilience.breaker(definition.name(), definition.circuitBreaker());
-        Bulkhead bulkhead = before != null && before.definition().bulkhead().equals(definition.bulkhead())
-                ? before.bulkhead() : FragmentResilience.bulkhead(definition.name(), definition.bulkhead());
+        boolean sameBreaker = sameOrigin && before.definition().circuitBreaker().equals(definition.circuitBreaker());
+        boolean sameBulkhead = before != null && before.definition().bulkhead().equals(definition.bulkhead());
+        String proxyName = definition.name() + " proxy";
+        CircuitBreaker breaker = sameBreaker ? before.breaker()
+                : FragmentResilience.breaker(definition.name(), definition.circuitBreaker());
+        Bulkhead bulkhead = sameBulkhead ? before.bulkhead() : FragmentResilience.bulkhead(definition.name(), definition.bulkhead());
+        CircuitBreaker proxyBreaker = sameBreaker ? before.proxyBreaker()
+                : FragmentResilience.breaker(proxyName, definition.circuitBreaker());
+        Bulkhead proxyBulkhead = sameBulkhead ? before.proxyBulkhead()
+                : FragmentResilience.bulkhead(proxyName, definition.bulkhead());
         AtomicReference<List<Asset>> learned = sameOrigin ? before.learnedAssets() : new AtomicReference<>(List.of());
-        return new FragmentPlan(definition, base, breaker, bulkhead, urls, declared, fallback, learned);
+        return new FragmentPlan(definition, base, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback,
+                learned);
     }
 
     private PagePlan page(PageDefinition page, Map<String, FragmentPlan> fragments) {

@@ -1,5 +1,7 @@
 package io.mosaic.gateway.route;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mosaic.manifest.FragmentDefinition;
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import org.springframework.web.server.ServerWebExchange;
  * (GET and HEAD, exact paths) and its declared proxy prefixes (any method), both under
  * {@code /fragments/NAME}, forwarded to the fragment's origin with that prefix stripped.
  * Nothing else of the origin is reachable. Browser credentials are not forwarded and the
- * origin cannot set cookies on the gateway's origin, which all teams share.
+ * origin cannot set cookies on the gateway's origin, which all teams share. Each fragment's
+ * routes are guarded by its own proxy breaker and bulkhead ({@link ProxyGuard}).
  */
 public final class ProxyRoutes {
 
@@ -40,8 +43,12 @@ public final class ProxyRoutes {
         this.stripPrefix = new OrderedGatewayFilter(new StripPrefixGatewayFilterFactory().apply(config), 1);
     }
 
-    /** The routes of {@code fragment}: one for its assets, one per proxy prefix. */
-    public List<Route> routes(FragmentDefinition fragment) {
+    /**
+     * The routes of {@code fragment}: one for its assets, one per proxy prefix, all guarded by
+     * {@code breaker} and {@code bulkhead}.
+     */
+    public List<Route> routes(FragmentDefinition fragment, CircuitBreaker breaker, Bulkhead bulkhead) {
+        GatewayFilter guard = new ProxyGuard(fragment.name(), breaker, bulkhead);
         URI origin = origin(fragment.url());
         String base = basePath(fragment.name());
         List<Route> routes = new ArrayList<>();
@@ -55,7 +62,7 @@ public final class ProxyRoutes {
                     .uri(origin)
                     .predicate(exchange -> READ_METHODS.contains(exchange.getRequest().getMethod())
                             && originPath(exchange, base).filter(assetPaths::contains).isPresent())
-                    .filters(stripPrefix, hygiene)
+                    .filters(guard, stripPrefix, hygiene)
                     .build());
         }
         for (String prefix : fragment.proxy()) {
@@ -65,7 +72,7 @@ public final class ProxyRoutes {
                     .predicate(exchange -> originPath(exchange, base)
                             .filter(path -> prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/"))
                             .isPresent())
-                    .filters(stripPrefix, hygiene)
+                    .filters(guard, stripPrefix, hygiene)
                     .build());
         }
         return routes;
