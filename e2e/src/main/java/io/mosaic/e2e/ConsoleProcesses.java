@@ -108,35 +108,16 @@ public final class ConsoleProcesses implements AutoCloseable {
         }
         fragmentPorts.keySet().forEach(name -> fragments.put(name, launchFragment(name)));
         writeManifest();
-        gateway = launch("gateway", GATEWAY_JVM, List.of("-jar", gatewayJar().toString(),
-                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort), gatewayArgs);
         for (String name : fragmentPorts.keySet()) {
             awaitReady(name, fragments.get(name), URI.create("http://127.0.0.1:" + fragmentPorts.get(name) + "/health"));
             warmUp(name);
         }
+        // Only now: the gateway composes every page on start (its warm-up), and the fetches count in
+        // its breakers, so fragments still starting would open them. Its health answers 200 once
+        // that warm-up is done.
+        gateway = launch("gateway", GATEWAY_JVM, List.of("-jar", gatewayJar().toString(),
+                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort), gatewayArgs);
         awaitReady("gateway", gateway, URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"));
-        warmUpGateway();
-    }
-
-    /**
-     * Requests every demo page a few times, as a load balancer's warm-up would: a cold JVM's first
-     * pages are slow enough (class loading, JIT) to miss the demo's sub-second fragment deadlines.
-     */
-    private void warmUpGateway() {
-        for (String page : List.of("/admin", "/admin/members", "/admin/organisation", "/admin/security", "/admin/billing")) {
-            for (int i = 0; i < 3; i++) {
-                try {
-                    http.send(HttpRequest.newBuilder(gatewayUrl().resolve(page)).timeout(Duration.ofSeconds(30)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                } catch (IOException e) {
-                    throw new IllegalStateException("gateway did not answer " + page + " while warming up: " + e + "\n"
-                            + logTail("gateway"), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /** The gateway's base URL, such as {@code http://127.0.0.1:8080}. */

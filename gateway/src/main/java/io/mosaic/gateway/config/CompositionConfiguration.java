@@ -5,32 +5,35 @@ import io.mosaic.gateway.fetch.FragmentFetcher;
 import io.mosaic.gateway.fetch.StaleCopies;
 import io.mosaic.gateway.handler.PageComposer;
 import io.mosaic.gateway.handler.PageHandler;
+import io.mosaic.gateway.handler.WarmUp;
 import io.mosaic.gateway.html.FragmentParser;
-import io.mosaic.gateway.metrics.FragmentMetrics;
 import io.mosaic.gateway.layout.LayoutRenderer;
 import io.mosaic.gateway.layout.Layouts;
 import io.mosaic.gateway.layout.OperatorTemplateResolver;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.FileTemplateResolver;
-import org.thymeleaf.templateresolver.ITemplateResolver;
+import io.mosaic.gateway.metrics.FragmentMetrics;
 import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.reload.ManifestHealthIndicator;
 import io.mosaic.gateway.reload.ManifestWatcher;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import io.mosaic.gateway.route.ProxyRoutes;
+import io.mosaic.manifest.ManifestSchema;
+import java.net.URI;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.mosaic.manifest.ManifestSchema;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+import org.thymeleaf.templateresolver.ITemplateResolver;
 import reactor.core.publisher.Flux;
 
 /** The request flow's parts, wired once: plan, resolution, composition, pages and proxy routes. */
@@ -54,6 +57,16 @@ class CompositionConfiguration {
         resolver.setCheckExistence(true);
         resolver.setOrder(0);
         return new OperatorTemplateResolver(resolver);
+    }
+
+    @Bean
+    WarmUp warmUp(PlanHolder plans, GatewayProperties properties, Environment environment) {
+        return new WarmUp(plans, properties.warmUp(), () -> {
+            String address = environment.getProperty("server.address", "127.0.0.1");
+            String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+            return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                    + environment.getRequiredProperty("local.server.port"));
+        });
     }
 
     @Bean

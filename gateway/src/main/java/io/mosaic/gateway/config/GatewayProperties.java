@@ -13,12 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param client the HTTP client that fetches fragments
  * @param staleCache the store of last good fragment copies
  * @param reloadInterval how often the manifest is checked for changes (default 500ms)
+ * @param warmUp the pages composed on start, before the gateway reports itself ready
  */
 @ConfigurationProperties(prefix = "mosaic")
-public record GatewayProperties(Path manifest, Path layouts, Client client, StaleCache staleCache, Duration reloadInterval) {
+public record GatewayProperties(Path manifest, Path layouts, Client client, StaleCache staleCache, Duration reloadInterval,
+                                WarmUp warmUp) {
 
     public GatewayProperties {
         reloadInterval = reloadInterval != null ? reloadInterval : Duration.ofMillis(500);
+        warmUp = warmUp == null ? new WarmUp(null, null) : warmUp;
         client = client == null ? new Client(0, 0, null, null, null) : client;
         staleCache = staleCache == null ? new StaleCache(0) : staleCache;
     }
@@ -50,6 +53,23 @@ public record GatewayProperties(Path manifest, Path layouts, Client client, Stal
     public record StaleCache(long maxBytes) {
         public StaleCache {
             maxBytes = maxBytes > 0 ? maxBytes : 32L * 1024 * 1024;
+        }
+    }
+
+    /**
+     * On start, every page of the manifest is composed {@code rounds} times over HTTP, one request
+     * at a time, before readiness turns to accepting traffic: a cold JVM's first fetches (class
+     * loading, first connections, JIT) are slow enough to miss sub-second fragment deadlines, and
+     * the first users should not pay for that. Warm-up fetches are real fetches: they count in
+     * breakers and metrics and leave last good copies.
+     *
+     * @param rounds how many times each page is composed (default 3; 0 turns warm-up off)
+     * @param maxTime when warm-up gives up, however far it got (default 10s)
+     */
+    public record WarmUp(Integer rounds, Duration maxTime) {
+        public WarmUp {
+            rounds = rounds != null ? Math.max(0, rounds) : 3;
+            maxTime = maxTime != null ? maxTime : Duration.ofSeconds(10);
         }
     }
 }

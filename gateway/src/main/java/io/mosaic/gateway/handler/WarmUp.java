@@ -1,0 +1,98 @@
+package io.mosaic.gateway.handler;
+
+import io.mosaic.gateway.config.GatewayProperties;
+import io.mosaic.gateway.plan.PlanHolder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * Composes every page of the manifest a few times over HTTP once the server listens, before the
+ * application is ready: Spring Boot turns readiness to accepting traffic only after its runners
+ * return, so {@code /actuator/health/readiness} (and {@code /actuator/health}) answer 503 until
+ * the warm-up is done. See {@link GatewayProperties.WarmUp}.
+ */
+public final class WarmUp implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    private final PlanHolder plans;
+    private final GatewayProperties.WarmUp settings;
+    private final Supplier<URI> base;
+
+    /**
+     * @param base the gateway's own address once it listens, such as {@code http://127.0.0.1:8080}
+     */
+    public WarmUp(PlanHolder plans, GatewayProperties.WarmUp settings, Supplier<URI> base) {
+        this.plans = plans;
+        this.settings = settings;
+        this.base = base;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> pages = new ArrayList<>(plans.current().pages().keySet());
+        if (settings.rounds() == 0 || pages.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long deadline = started + settings.maxTime().toNanos();
+        Map<String, Integer> notOk = new LinkedHashMap<>();
+        int composed = 0;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        try {
+            rounds:
+            for (int round = 0; round < settings.rounds(); round++) {
+                for (String page : pages) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break rounds;
+                    }
+                    HttpRequest request = HttpRequest.newBuilder(base.get().resolve(page)).timeout(Duration.ofNanos(left)).build();
+                    // The request timeout ends at the headers, which a streamed page sends at once: bound the body too.
+                    CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+                    int status;
+                    try {
+                        status = answer.get(left, TimeUnit.NANOSECONDS).statusCode();
+                    } catch (TimeoutException e) {
+                        answer.cancel(true);
+                        break rounds;
+                    } catch (ExecutionException e) {
+                        throw new IOException(e.getCause());
+                    }
+                    composed++;
+                    if (status != 200) {
+                        notOk.put(page, status);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("warm-up stopped after {} pages: {}", composed, e.toString());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        int planned = settings.rounds() * pages.size();
+        log.info("warm-up: composed {} of {} pages ({} pages x {} rounds) in {} ms{}{}", composed, planned, pages.size(),
+                settings.rounds(), millis, composed < planned ? ", stopped at mosaic.warm-up.max-time=" + settings.maxTime() : "",
+                notOk.isEmpty() ? "" : "; not 200: " + notOk);
+    }
+}
