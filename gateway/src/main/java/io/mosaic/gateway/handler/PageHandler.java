@@ -5,6 +5,8 @@ import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.PlanHolder;
 import java.net.URI;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -29,12 +31,26 @@ public final class PageHandler {
         this.composer = composer;
     }
 
-    /** GET of any page path of the current plan; GET / leads to the first page when no page is at /. */
+    /**
+     * GET and HEAD of any page path of the current plan; GET / leads to the first page when no
+     * page is at /. HEAD composes the page like GET, since the primary fragment decides the
+     * status, and the server drops the body. Any other method on a page path answers 405.
+     */
     public RouterFunction<ServerResponse> routes() {
-        RequestPredicate isPage = request -> request.method().matches("GET") && plans.current().page(request.path()).isPresent();
-        RequestPredicate isRoot = request -> request.method().matches("GET") && request.path().equals("/")
+        RequestPredicate isPagePath = request -> plans.current().page(request.path()).isPresent();
+        RequestPredicate isRead = request -> request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        RequestPredicate isRoot = request -> request.method() == HttpMethod.GET && request.path().equals("/")
                 && plans.current().page("/").isEmpty() && !plans.current().pages().isEmpty();
-        return RouterFunctions.route(isPage, this::page).andRoute(isRoot, this::root);
+        return RouterFunctions.route(isPagePath.and(isRead), this::page)
+                .andRoute(isPagePath, this::methodNotAllowed)
+                .andRoute(isRoot, this::root);
+    }
+
+    private Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
+        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .allow(HttpMethod.GET, HttpMethod.HEAD)
+                .contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                .bodyValue(request.path() + " is a page: it answers GET and HEAD, not " + request.method().name() + "\n");
     }
 
     private Mono<ServerResponse> page(ServerRequest request) {

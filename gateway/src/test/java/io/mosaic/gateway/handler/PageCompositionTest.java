@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -238,8 +239,33 @@ class PageCompositionTest {
     }
 
     @Test
+    void headAnswersLikeGetWithoutABody() {
+        web.head().uri("/admin/all").exchange().expectStatus().isOk()
+                .expectHeader().contentType("text/html;charset=UTF-8")
+                .expectBody().isEmpty();
+        // The primary still decides the status.
+        web.head().uri("/admin/gone").exchange().expectStatus().isNotFound().expectBody().isEmpty();
+    }
+
+    @Test
+    void otherMethodsOnAPageAnswer405WithWhatItAllows() {
+        web.post().uri("/admin/all").exchange().expectStatus().isEqualTo(405)
+                .expectHeader().value("Allow", allow -> assertThat(allow).contains("GET").contains("HEAD"))
+                .expectBody(String.class).isEqualTo("/admin/all is a page: it answers GET and HEAD, not POST\n");
+        web.delete().uri("/admin/all").exchange().expectStatus().isEqualTo(405);
+    }
+
+    @Test
     void unknownPagesAnswer404() {
         web.get().uri("/admin/nope").exchange().expectStatus().isNotFound();
+        // A browser gets a page that says what happened, not Spring's "Whitelabel Error Page".
+        String html = web.get().uri("/admin/nope").accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        Document page = Jsoup.parse(html);
+        assertThat(page.title()).isEqualTo("404 Not Found");
+        assertThat(page.select("main.mosaic-error p").first().text()).isEqualTo("There is no page at /admin/nope.");
+        assertThat(html).doesNotContain("Whitelabel");
     }
 
     private static void sleep(long millis) {
