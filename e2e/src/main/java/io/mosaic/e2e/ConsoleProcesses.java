@@ -28,9 +28,12 @@ public final class ConsoleProcesses implements AutoCloseable {
     /**
      * JVM settings for the gateway: a bounded heap so its memory stays predictable, and Netty's
      * buffer-leak sampling off as in production (it captures a stack trace for every hundredth
-     * buffer; the gateway's tests run with it on).
+     * buffer; the gateway's tests run with it on). The young generation is set to 48 MiB: a page
+     * allocates over 100 KB of short-lived objects, and with the default (about 21 MiB at this
+     * heap) the benchmark's fast load spent about 9 % of its time in young pauses of about 3 ms
+     * each; at 48 MiB, about half of that, for about 30 MiB more resident memory.
      */
-    public static final List<String> GATEWAY_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+    public static final List<String> GATEWAY_JVM = List.of("-Xms96m", "-Xmx256m", "-Xmn48m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Dio.netty.leakDetection.level=disabled");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
