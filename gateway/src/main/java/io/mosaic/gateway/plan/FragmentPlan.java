@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param learnedAssets assets found in its latest good answer, for the head of later pages
  */
 public record FragmentPlan(FragmentDefinition definition, String proxyBase, CircuitBreaker breaker, Bulkhead bulkhead,
-                           CircuitBreaker proxyBreaker, Bulkhead proxyBulkhead, UrlRewriter urls, List<Asset> declaredAssets, ParsedFragment fallback,
-                           AtomicReference<List<Asset>> learnedAssets) {
+                           CircuitBreaker proxyBreaker, Bulkhead proxyBulkhead, UrlRewriter urls, List<Asset> declaredAssets,
+                           ParsedFragment fallback, AtomicReference<List<Asset>> learnedAssets) {
 
     public FragmentPlan {
         declaredAssets = List.copyOf(declaredAssets);
