@@ -119,6 +119,12 @@ class ProxyGuardTest {
             assertThat(refused.getResponseBody()).isEqualTo("fragment flaky: circuit breaker open, origin not called\n");
         }
         assertThat(ORIGIN.calls("/api/data")).as("calls while open").isEqualTo(callsWhenOpened);
+        // Counted per route and status, refusals included.
+        web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics.lines()
+                .filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")
+                        && line.contains("routeId=\"fragment-flaky-proxy-api-data\"") && line.contains("httpStatusCode=\"503\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum()).isGreaterThanOrEqualTo(7));
 
         // The page's breaker is its own: the box still shows, and so does every other team's API.
         assertThat(flaky.breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
