@@ -56,6 +56,7 @@ public final class WarmUp implements ApplicationRunner {
         Map<String, Integer> notOk = new LinkedHashMap<>();
         int composed = 0;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI root = base.get();
         try {
             rounds:
             for (int round = 0; round < settings.rounds(); round++) {
@@ -64,9 +65,10 @@ public final class WarmUp implements ApplicationRunner {
                     if (left <= 0) {
                         break rounds;
                     }
-                    HttpRequest request = HttpRequest.newBuilder(base.get().resolve(page)).timeout(Duration.ofNanos(left)).build();
-                    // The request timeout ends at the headers, which a streamed page sends at once: bound the body too.
-                    CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+                    // Bounded here, not by the request's timeout: that one ends at the headers, which a
+                    // streamed page sends at once.
+                    CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(HttpRequest.newBuilder(root.resolve(page)).build(),
+                            HttpResponse.BodyHandlers.discarding());
                     int status;
                     try {
                         status = answer.get(left, TimeUnit.NANOSECONDS).statusCode();
@@ -91,7 +93,7 @@ public final class WarmUp implements ApplicationRunner {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         int planned = settings.rounds() * pages.size();
-        log.info("warm-up: composed {} of {} pages ({} pages x {} rounds) in {} ms{}{}", composed, planned, pages.size(),
+        log.info("warm-up: {} of {} page requests ({} pages, {} rounds) in {} ms{}{}", composed, planned, pages.size(),
                 settings.rounds(), millis, composed < planned ? ", stopped at mosaic.warm-up.max-time=" + settings.maxTime() : "",
                 notOk.isEmpty() ? "" : "; not 200: " + notOk);
     }
