@@ -59,6 +59,29 @@ public final class ManifestReader {
         return compiler.compile(sources, problems);
     }
 
+    /** TEMPORARY shim until fragment documents land: each document wrapped as a one-fragment manifest part. */
+    public ReadResult read(Path path, List<SourceText> fragmentDocuments) {
+        ReadResult files = read(path);
+        if (fragmentDocuments.isEmpty() || !files.valid()) {
+            return files;
+        }
+        List<Source> sources = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> listing = Files.list(path)) {
+                listing.filter(ManifestReader::isManifestFile).sorted().forEach(file -> load(file, sources, problems));
+            } catch (IOException e) {
+                return failed(path.toString(), "cannot list the directory: " + e.getMessage());
+            }
+        } else {
+            load(path, sources, problems);
+        }
+        for (SourceText document : fragmentDocuments) {
+            sources.add(new Source(document.name(), "{\"version\": 1, \"fragments\": [" + document.text() + "]}"));
+        }
+        return compiler.compile(sources, problems);
+    }
+
     /** Reads manifest text that did not come from a file; {@code name} is used in problems. */
     public ReadResult read(String name, String text) {
         return compiler.compile(List.of(new Source(name, text)), List.of());

@@ -15,6 +15,7 @@ import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.reload.ManifestHealthIndicator;
 import io.mosaic.gateway.reload.ManifestWatcher;
+import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.manifest.ManifestSchema;
@@ -74,24 +75,28 @@ class CompositionConfiguration {
         return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), new ProxyRoutes());
     }
 
+    /** The effective manifest at start: the file must be valid, or the gateway does not start. */
     @Bean
-    PlanHolder planHolder(ManifestSource manifests, PlanCompiler compiler, ApplicationEventPublisher events) {
-        return new PlanHolder(compiler.compile(manifests.readAtStart(), manifests.describe(), null), events);
+    EffectiveManifest.Snapshot startingManifest(EffectiveManifest manifests) {
+        return StartingManifest.read(manifests);
     }
 
     @Bean
-    ManifestWatcher manifestWatcher(ManifestSource manifests, PlanCompiler compiler, PlanHolder plans, GatewayProperties properties) {
-        return new ManifestWatcher(manifests, compiler, plans, properties.reloadInterval());
+    PlanHolder planHolder(EffectiveManifest manifests, EffectiveManifest.Snapshot startingManifest, PlanCompiler compiler,
+                          ApplicationEventPublisher events) {
+        return new PlanHolder(compiler.compile(startingManifest.result().orThrow(), manifests.describe(),
+                startingManifest.registered(), null), events);
     }
 
     @Bean
-    ManifestHealthIndicator manifestHealthIndicator(ManifestWatcher watcher, ManifestSource manifests) {
+    ManifestWatcher manifestWatcher(EffectiveManifest manifests, EffectiveManifest.Snapshot startingManifest,
+                                    PlanCompiler compiler, PlanHolder plans, GatewayProperties properties) {
+        return new ManifestWatcher(manifests, compiler, plans, startingManifest.revision(), properties.reloadInterval());
+    }
+
+    @Bean
+    ManifestHealthIndicator manifestHealthIndicator(ManifestWatcher watcher, EffectiveManifest manifests) {
         return new ManifestHealthIndicator(watcher, manifests.describe());
-    }
-
-    @Bean
-    ManifestSource manifestSource(GatewayProperties properties, Layouts layouts) {
-        return new ManifestSource(properties.manifest(), layouts.catalog());
     }
 
     @Bean

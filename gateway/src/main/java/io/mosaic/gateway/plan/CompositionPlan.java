@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.cloud.gateway.route.Route;
 
 /**
@@ -19,15 +20,23 @@ import org.springframework.cloud.gateway.route.Route;
  * @param pages pages by path
  * @param fragments fragments by name
  * @param routes the proxy routes for Spring Cloud Gateway
+ * @param registered the names of the fragments that teams registered (the others are the operator's manifest's)
  * @param appliedAt when this plan started serving
  */
 public record CompositionPlan(long version, Manifest manifest, String source, Map<String, PagePlan> pages,
-                              Map<String, FragmentPlan> fragments, List<Route> routes, Instant appliedAt) {
+                              Map<String, FragmentPlan> fragments, List<Route> routes, Set<String> registered,
+                              Instant appliedAt) {
 
     public CompositionPlan {
         pages = Collections.unmodifiableMap(new LinkedHashMap<>(pages));
         fragments = Collections.unmodifiableMap(new LinkedHashMap<>(fragments));
         routes = List.copyOf(routes);
+        registered = Set.copyOf(registered);
+    }
+
+    /** Whether {@code fragment} came from the registry rather than the operator's manifest. */
+    public boolean isRegistered(String fragment) {
+        return registered.contains(fragment);
     }
 
     public Optional<PagePlan> page(String path) {

@@ -45,8 +45,11 @@ public final class PlanCompiler {
         this.proxyRoutes = proxyRoutes;
     }
 
-    /** Builds the plan of {@code manifest}; {@code previous} may be null. */
-    public CompositionPlan compile(Manifest manifest, String source, CompositionPlan previous) {
+    /**
+     * Builds the plan of {@code manifest}, whose fragments named in {@code registered} came from
+     * the registry; {@code previous} may be null.
+     */
+    public CompositionPlan compile(Manifest manifest, String source, Set<String> registered, CompositionPlan previous) {
         Map<String, FragmentPlan> fragments = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
         for (FragmentDefinition definition : manifest.fragments()) {
@@ -60,7 +63,7 @@ public final class PlanCompiler {
             pages.put(page.path(), page(page, fragments));
         }
         long version = previous == null ? 1 : previous.version() + 1;
-        return new CompositionPlan(version, manifest, source, pages, fragments, routes, Instant.now());
+        return new CompositionPlan(version, manifest, source, pages, fragments, routes, registered, Instant.now());
     }
 
     private FragmentPlan fragment(FragmentDefinition definition, FragmentPlan before) {

@@ -1,40 +1,37 @@
 package io.mosaic.gateway.reload;
 
-import io.mosaic.gateway.config.ManifestSource;
 import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Problem;
 import io.mosaic.manifest.ReadResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Watches the manifest file or directory and applies a valid change as a whole: a new plan is
- * built beside the old one and swapped in one write. An invalid change is refused as a whole:
- * every problem is logged, the last good plan keeps serving, and {@link #status()} reports the
- * manifest as out of date until a valid version arrives.
+ * Watches every definition source (the manifest file or directory, the registry) and applies a
+ * valid change of the effective manifest as a whole: a new plan is built beside the old one and
+ * swapped in one write. An invalid change is refused as a whole: every problem is logged, the
+ * last good plan keeps serving, and {@link #status()} reports the manifest as out of date until a
+ * valid version arrives.
  *
- * <p>Polls file names, sizes and modification times rather than relying on file-system events,
- * which miss the atomic renames editors and config-map updates make.
+ * <p>A polled change is applied once its sources have held still for one poll interval, so that
+ * a change written as several files of a manifest directory is read whole, never the first file
+ * alone; a change that moves while it is being read is read again at the next poll. A source that
+ * cannot be reached (the registry's database down) leaves the last good plan serving.
  */
 public final class ManifestWatcher implements SmartLifecycle {
 
@@ -45,20 +42,26 @@ public final class ManifestWatcher implements SmartLifecycle {
                          List<String> problems) {
     }
 
-    private final ManifestSource source;
+    private final EffectiveManifest sources;
     private final PlanCompiler compiler;
     private final PlanHolder plans;
     private final Duration interval;
-    private volatile Map<String, String> fingerprint;
+    /** The revision last read, applied or refused: it is not read again until it changes. */
+    private volatile String handled;
+    /** The revision the previous poll saw; a change is read once two polls agree on it. */
+    private volatile String polled;
     private volatile Status status;
+    private volatile String unreachable;
     private ScheduledExecutorService scheduler;
 
-    public ManifestWatcher(ManifestSource source, PlanCompiler compiler, PlanHolder plans, Duration interval) {
-        this.source = source;
+    public ManifestWatcher(EffectiveManifest sources, PlanCompiler compiler, PlanHolder plans, String appliedRevision,
+                           Duration interval) {
+        this.sources = sources;
         this.compiler = compiler;
         this.plans = plans;
         this.interval = interval;
-        this.fingerprint = fingerprint(source.path());
+        this.handled = appliedRevision;
+        this.polled = appliedRevision;
         CompositionPlan current = plans.current();
         this.status = new Status(true, current.version(), current.appliedAt(), current.appliedAt(), List.of());
     }
@@ -67,36 +70,103 @@ public final class ManifestWatcher implements SmartLifecycle {
         return status;
     }
 
-    /** Checks the manifest now; applies it when it changed and is valid. Returns whether a new plan was applied. */
+    /** Why a source could not be read at the last check; null while every source answers. */
+    public String unreachable() {
+        return unreachable;
+    }
+
+    /** One scheduled poll: reads a change once it has held still since the previous poll. */
+    void poll() {
+        String seen = revision();
+        if (seen == null || seen.equals(handled)) {
+            polled = seen;
+            return;
+        }
+        boolean settled = seen.equals(polled);
+        polled = seen;
+        if (settled) {
+            check();
+        }
+    }
+
+    /** Asks for a check as soon as possible, off the caller's thread (after a registry change). */
+    public void checkSoon() {
+        ScheduledExecutorService running = scheduler;
+        if (running != null && !running.isShutdown()) {
+            running.execute(this::checkQuietly);
+        }
+    }
+
+    /** Checks every source now; applies a change when it is valid. Returns whether a new plan was applied. */
     public synchronized boolean check() {
-        Map<String, String> seen = fingerprint(source.path());
-        if (seen.equals(fingerprint)) {
+        String before = revision();
+        if (before == null || before.equals(handled)) {
             return false;
         }
-        fingerprint = seen;
-        ReadResult result = source.read();
+        EffectiveManifest.Snapshot snapshot;
+        try {
+            snapshot = sources.read();
+        } catch (RuntimeException e) {
+            unreachable(e);
+            return false;
+        }
+        if (!snapshot.revision().equals(before)) {
+            return false; // it moved while being read: read it whole at the next check
+        }
+        handled = snapshot.revision();
+        ReadResult result = snapshot.result();
         CompositionPlan current = plans.current();
         if (!result.valid()) {
             List<String> problems = result.problems().stream().map(Problem::toString).toList();
             log.warn("manifest {} changed but is invalid; still serving version {} ({} problems):\n  {}",
-                    source.describe(), current.version(), problems.size(), String.join("\n  ", problems));
+                    sources.describe(), current.version(), problems.size(), String.join("\n  ", problems));
             status = new Status(false, current.version(), current.appliedAt(), Instant.now(), problems);
             return false;
         }
         CompositionPlan next;
         try {
-            next = compiler.compile(result.orThrow(), source.describe(), current);
+            next = compiler.compile(result.orThrow(), sources.describe(), snapshot.registered(), current);
         } catch (RuntimeException e) {
-            String problem = source.describe() + ": the manifest is valid but its plan could not be built: " + e.getMessage();
+            String problem = sources.describe() + ": the manifest is valid but its plan could not be built: " + e.getMessage();
             log.warn("{}; still serving version {}", problem, current.version(), e);
             status = new Status(false, current.version(), current.appliedAt(), Instant.now(), List.of(problem));
             return false;
         }
         plans.apply(next);
         status = new Status(true, next.version(), next.appliedAt(), Instant.now(), List.of());
-        log.info("manifest {} applied as version {}: {} pages, {} fragments{}", source.describe(), next.version(),
+        log.info("manifest {} applied as version {}: {} pages, {} fragments{}", sources.describe(), next.version(),
                 next.pages().size(), next.fragments().size(), describeChanges(current, next));
         return true;
+    }
+
+    private String revision() {
+        try {
+            String revision = sources.revision();
+            if (unreachable != null) {
+                log.info("every definition source answers again");
+                unreachable = null;
+            }
+            return revision;
+        } catch (RuntimeException e) {
+            unreachable(e);
+            return null;
+        }
+    }
+
+    private void unreachable(RuntimeException e) {
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (unreachable == null) {
+            log.warn("a definition source cannot be read; still serving version {}: {}", plans.current().version(), reason);
+        }
+        unreachable = reason;
+    }
+
+    private void checkQuietly() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            log.warn("checking {} failed", sources.describe(), e);
+        }
     }
 
     private static String describeChanges(CompositionPlan before, CompositionPlan after) {
@@ -125,36 +195,6 @@ public final class ManifestWatcher implements SmartLifecycle {
         return changes.isEmpty() ? "" : "; " + String.join("; ", changes);
     }
 
-    /** Names, sizes and modification times of the manifest file or of every manifest file in the directory. */
-    static Map<String, String> fingerprint(Path path) {
-        Map<String, String> files = new TreeMap<>();
-        if (path == null) {
-            return files;
-        }
-        try {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> listing = Files.list(path)) {
-                    for (Path file : listing.toList()) {
-                        files.put(file.getFileName().toString(), stamp(file));
-                    }
-                }
-            } else {
-                files.put(path.toString(), stamp(path));
-            }
-        } catch (IOException e) {
-            files.put(path.toString(), "unreadable: " + e.getMessage());
-        }
-        return files;
-    }
-
-    private static String stamp(Path file) {
-        try {
-            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return "gone";
-        }
-    }
-
     @Override
     public void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -164,9 +204,9 @@ public final class ManifestWatcher implements SmartLifecycle {
         });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                check();
+                poll();
             } catch (RuntimeException e) {
-                log.warn("checking manifest {} failed", source.describe(), e);
+                log.warn("checking {} failed", sources.describe(), e);
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -187,7 +187,8 @@ class PageCompositionTest {
         web.get().uri("/fragments/doc/api/items").exchange().expectStatus().isOk();
         web.get().uri("/fragments/doc/fragment-internal").exchange().expectStatus().isNotFound();
         web.get().uri("/fragments/doc/doc").exchange().expectStatus().isNotFound();
-        web.get().uri("/fragments/doc/api/../fragment-internal").exchange().expectStatus().isNotFound();
+        // Refused before routing by Spring Security's firewall: a dot segment never reaches a route.
+        web.get().uri("/fragments/doc/api/../fragment-internal").exchange().expectStatus().isBadRequest();
         web.get().uri("/fragments/header/assets/doc.css").exchange().expectStatus().isNotFound();
     }
 

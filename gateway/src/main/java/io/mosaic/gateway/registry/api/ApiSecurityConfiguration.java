@@ -1,0 +1,71 @@
+package io.mosaic.gateway.registry.api;
+
+import io.mosaic.gateway.registry.RegistryProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Spring Security for the registration API ({@code /api/**}): stateless bearer tokens (a team's
+ * or the admin's, or a JWT when a key is configured), the audit log for admins only, 401 and 403
+ * as problem details. Pages, proxy routes and the actuator are outside this chain, so the page
+ * hot path passes no security filter.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class ApiSecurityConfiguration {
+
+    @Bean
+    WriteLimits writeLimits(RegistryProperties properties) {
+        return new WriteLimits(properties.writesPerMinute());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain registryApi(ServerHttpSecurity http, RegistryProperties properties,
+                                       ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+        JsonMapper json = JsonMapper.builder().build();
+        TokenAuthentication tokens = new TokenAuthentication(properties, jwtDecoder.getIfAvailable());
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
+                        .anyExchange().hasAnyRole("TEAM", "ADMIN"))
+                .oauth2ResourceServer(resource -> resource
+                        .authenticationManagerResolver(exchange -> Mono.just(tokens))
+                        .authenticationEntryPoint((exchange, error) -> {
+                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mosaic\"");
+                            return Problems.write(exchange.getResponse(), json, 401, "Unauthorized",
+                                    "send Authorization: Bearer <your team's token>: " + error.getMessage(),
+                                    exchange.getRequest().getPath().value());
+                        })
+                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange.getResponse(), json, 403,
+                                "Forbidden", "this needs an admin token", exchange.getRequest().getPath().value())))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, error) -> {
+                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mosaic\"");
+                            return Problems.write(exchange.getResponse(), json, 401, "Unauthorized",
+                                    "send Authorization: Bearer <your team's token>", exchange.getRequest().getPath().value());
+                        })
+                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange.getResponse(), json, 403,
+                                "Forbidden", "this needs an admin token", exchange.getRequest().getPath().value())))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .build();
+    }
+}

@@ -1,0 +1,328 @@
+package io.mosaic.gateway.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mosaic.gateway.support.TestOrigin;
+import io.mosaic.gateway.support.Tokens;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The registration API against the real gateway and its real embedded store (H2): every status
+ * it answers, who may do what, optimistic concurrency, revisions and the audit log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class RegistryApiTest {
+
+    static final TestOrigin ORIGIN = new TestOrigin().html("/widget", "<p class=\"w\">Widget</p>");
+    static final String PEOPLE = "people-token-0123456789";
+    static final String BILLING = "billing-token-0123456789";
+    static final String FLOOD = "flood-token-0123456789";
+    static final String ADMIN = "admin-token-0123456789";
+    /** Threads that asked the database for a connection. */
+    static final Set<String> JDBC_THREADS = ConcurrentHashMap.newKeySet();
+
+    @DynamicPropertySource
+    static void manifest(DynamicPropertyRegistry registry) throws Exception {
+        Path file = Files.createTempFile("manifest", ".yaml");
+        Files.writeString(file, """
+                version: 1
+                fragments:
+                  - {name: header, team: platform, url: "%s/widget"}
+                pages:
+                  - path: /admin
+                    layout: dashboard
+                    slots: {header: header, widgets: {open: true, max: 3}}
+                """.formatted(ORIGIN.url("")));
+        registry.add("mosaic.manifest", file::toString);
+        registry.add("mosaic.registry.teams.people.token-sha256", () -> Tokens.sha256(PEOPLE));
+        registry.add("mosaic.registry.teams.billing.token-sha256", () -> Tokens.sha256(BILLING));
+        registry.add("mosaic.registry.teams.flood.token-sha256", () -> Tokens.sha256(FLOOD));
+        registry.add("mosaic.registry.admin.token-sha256", () -> Tokens.sha256(ADMIN));
+        registry.add("mosaic.registry.writes-per-minute", () -> "40");
+    }
+
+    @AfterAll
+    static void stop() {
+        ORIGIN.close();
+    }
+
+    /** Records the thread of every JDBC connection the gateway takes. */
+    @TestConfiguration
+    static class RecordJdbcThreads {
+        @Bean
+        static BeanPostProcessor recordingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof DataSource dataSource)) {
+                        return bean;
+                    }
+                    return Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                            (proxy, method, args) -> {
+                                if (method.getName().equals("getConnection")) {
+                                    JDBC_THREADS.add(Thread.currentThread().getName());
+                                }
+                                try {
+                                    return method.invoke(dataSource, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                }
+            };
+        }
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    String widget(String name, String team) {
+        return """
+                {"name": "%s", "team": "%s", "url": "%s/widget", "timeout": "800ms",
+                 "fallback": "<p>%s is unavailable</p>"}""".formatted(name, team, ORIGIN.url(""), name);
+    }
+
+    WebTestClient.ResponseSpec put(String name, String token, String body, String header, String value) {
+        var request = web.put().uri("/api/fragments/{name}", name).contentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        if (header != null) {
+            request = request.header(header, value);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
+    String create(String name, String team, String token) {
+        return put(name, token, widget(name, team), "If-None-Match", "*").expectStatus().isCreated()
+                .returnResult(String.class).getResponseHeaders().getETag();
+    }
+
+    @Test
+    void createAnswers201WithTheStoredFragmentAndAStrongEtag() {
+        put("team-card", PEOPLE, widget("team-card", "people"), "If-None-Match", "*")
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectHeader().valueEquals("Location", "/api/fragments/team-card")
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("team-card")
+                .jsonPath("$.team").isEqualTo("people")
+                .jsonPath("$.revision").isEqualTo(1)
+                .jsonPath("$.updatedBy").isEqualTo("team:people")
+                .jsonPath("$.fragment.timeout").isEqualTo("800ms");
+        web.get().uri("/api/fragments/team-card").header("Authorization", "Bearer " + BILLING).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"");
+        web.get().uri("/api/fragments?team=people").header("Authorization", "Bearer " + BILLING).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.name == 'team-card')].team").isEqualTo("people");
+        web.get().uri("/api/fragments?team=billing").header("Authorization", "Bearer " + BILLING).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.name == 'team-card')]").doesNotExist();
+    }
+
+    @Test
+    void creatingTwiceOrWithoutAPreconditionIsRefused() {
+        create("twice", "people", PEOPLE);
+        put("twice", PEOPLE, widget("twice", "people"), "If-None-Match", "*").expectStatus().isEqualTo(412)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(412)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("already exists"));
+        put("no-precondition", PEOPLE, widget("no-precondition", "people"), null, null).expectStatus().isEqualTo(428)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("If-None-Match: *"));
+        put("no-such", PEOPLE, widget("no-such", "people"), "If-Match", "\"1\"").expectStatus().isEqualTo(412);
+    }
+
+    @Test
+    void replacingNeedsTheCurrentEtag() {
+        String etag = create("replaced", "people", PEOPLE);
+        String changed = widget("replaced", "people").replace("800ms", "600ms");
+        put("replaced", PEOPLE, changed, null, null).expectStatus().isEqualTo(428);
+        put("replaced", PEOPLE, changed, "If-Match", "\"7\"").expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("ETag " + etag));
+        put("replaced", PEOPLE, changed, "If-Match", etag).expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"2\"")
+                .expectBody().jsonPath("$.fragment.timeout").isEqualTo("600ms");
+    }
+
+    @Test
+    void ofTwoConcurrentUpdatesWithTheSameEtagExactlyOneWins() throws Exception {
+        String etag = create("contested", "people", PEOPLE);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = List.of("300ms", "400ms").stream().map(timeout -> pool.submit(() -> {
+                start.await();
+                return put("contested", PEOPLE, widget("contested", "people").replace("800ms", timeout), "If-Match", etag)
+                        .returnResult(String.class).getStatus().value();
+            })).toList();
+            start.countDown();
+            List<Integer> statuses = List.of(answers.get(0).get(), answers.get(1).get());
+            assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+        } finally {
+            pool.shutdownNow();
+        }
+        web.get().uri("/api/fragments/contested/revisions").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(2);
+    }
+
+    @Test
+    void withoutAKnownTokenTheApiAnswers401AsAProblem() {
+        put("anon", null, widget("anon", "people"), "If-None-Match", "*").expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"mosaic\"")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        put("anon", "not-a-known-token", widget("anon", "people"), "If-None-Match", "*").expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/fragments").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aTeamCannotRegisterOrChangeAnotherTeamsFragment() {
+        put("not-mine", PEOPLE, widget("not-mine", "billing"), "If-None-Match", "*").expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("team")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("'billing' is not your team"));
+        String etag = create("billing-card", "billing", BILLING);
+        put("billing-card", PEOPLE, widget("billing-card", "people"), "If-Match", etag).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("belongs to team billing"));
+        web.delete().uri("/api/fragments/billing-card").header("Authorization", "Bearer " + PEOPLE).header("If-Match", etag)
+                .exchange().expectStatus().isForbidden();
+        // An admin may change any team's fragment.
+        put("billing-card", ADMIN, widget("billing-card", "billing").replace("800ms", "700ms"), "If-Match", etag)
+                .expectStatus().isOk().expectBody().jsonPath("$.updatedBy").isEqualTo("admin");
+    }
+
+    @Test
+    void everyBadFieldIsNamedAndNothingIsStored() {
+        String body = """
+                {"team": "people", "url": "ftp://example.org/x", "timeout": "2 s", "timout": "1s", "staleFor": 5}""";
+        put("bad-fields", PEOPLE, body, "If-None-Match", "*").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'url')].message").isEqualTo("scheme 'ftp' is not allowed; use http or https")
+                .jsonPath("$.errors[?(@.field == 'timeout')].message")
+                .isEqualTo("'2 s' is not a duration such as 250ms, 2s or 5m (units: ms, s, m, h, d)")
+                .jsonPath("$.errors[?(@.field == 'timout')].message").isEqualTo("unknown field 'timout'; did you mean 'timeout'?")
+                .jsonPath("$.errors[?(@.field == 'staleFor')]").exists();
+        web.get().uri("/api/fragments/bad-fields").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        put("bad-json", PEOPLE, "{\"team\": ", "If-None-Match", "*").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("the body is not valid JSON");
+        put("Bad_Name", PEOPLE, widget("Bad_Name", "people"), "If-None-Match", "*").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+        put("named", PEOPLE, widget("other-name", "people"), "If-None-Match", "*").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message")
+                .isEqualTo("the body names 'other-name' but the path names 'named'; they must be the same");
+    }
+
+    @Test
+    void aNameTheOperatorsManifestDefinesIsAConflict() {
+        put("header", PEOPLE, widget("header", "people"), "If-None-Match", "*").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    @Test
+    void aBodyOver256KibIsRefusedAndOnlyJsonIsAccepted() {
+        String huge = "{\"team\": \"people\", \"fallback\": \"" + "x".repeat(300 * 1024) + "\"}";
+        put("huge", PEOPLE, huge, "If-None-Match", "*").expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.put().uri("/api/fragments/plain").header("Authorization", "Bearer " + PEOPLE).header("If-None-Match", "*")
+                .contentType(MediaType.TEXT_PLAIN).bodyValue(widget("plain", "people")).exchange()
+                .expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aTeamOverItsWriteLimitGets429WithRetryAfter() {
+        int status = 0;
+        int writes = 0;
+        while (writes < 60 && status != 429) {
+            status = put("flood-" + writes, FLOOD, widget("flood-" + writes, "people"), "If-None-Match", "*")
+                    .returnResult(String.class).getStatus().value();
+            writes++;
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(writes).isEqualTo(41);
+        put("flood-x", FLOOD, widget("flood-x", "flood"), "If-None-Match", "*").expectStatus().isEqualTo(429)
+                .expectHeader().value("Retry-After", seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        // Other teams are not held back by one team's flood.
+        create("not-flooded", "people", PEOPLE);
+    }
+
+    @Test
+    void removalNeedsIfMatchAndRevisionsCanBeRestored() {
+        String etag = create("removed", "people", PEOPLE);
+        web.delete().uri("/api/fragments/removed").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectStatus().isEqualTo(428);
+        web.delete().uri("/api/fragments/removed").header("Authorization", "Bearer " + PEOPLE).header("If-Match", "\"9\"")
+                .exchange().expectStatus().isEqualTo(412);
+        web.delete().uri("/api/fragments/removed").header("Authorization", "Bearer " + PEOPLE).header("If-Match", etag)
+                .exchange().expectStatus().isNoContent();
+        web.get().uri("/api/fragments/removed").header("Authorization", "Bearer " + PEOPLE).exchange().expectStatus().isNotFound();
+        web.delete().uri("/api/fragments/removed").header("Authorization", "Bearer " + PEOPLE).header("If-Match", etag)
+                .exchange().expectStatus().isNotFound();
+        web.get().uri("/api/fragments/removed/revisions").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[0].revision").isEqualTo(2).jsonPath("$[0].action").isEqualTo("delete")
+                .jsonPath("$[1].revision").isEqualTo(1).jsonPath("$[1].action").isEqualTo("create");
+        web.post().uri("/api/fragments/removed/revisions/1/restore").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"3\"")
+                .expectBody().jsonPath("$.fragment.timeout").isEqualTo("800ms");
+        web.post().uri("/api/fragments/removed/revisions/2/restore").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectStatus().isBadRequest();
+        web.post().uri("/api/fragments/removed/revisions/42/restore").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void theAuditLogIsForAdminsAndRecordsWhoWhatBeforeAndAfter() {
+        String etag = create("audited", "people", PEOPLE);
+        web.put().uri("/api/fragments/audited").header("Authorization", "Bearer " + PEOPLE).header("If-Match", etag)
+                .header("X-Request-Id", "req-audit-1").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(widget("audited", "people").replace("800ms", "500ms")).exchange().expectStatus().isOk();
+        web.get().uri("/api/audit?fragment=audited").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/audit?fragment=audited").header("Authorization", "Bearer " + ADMIN).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].action").isEqualTo("update")
+                .jsonPath("$[0].actor").isEqualTo("team:people")
+                .jsonPath("$[0].team").isEqualTo("people")
+                .jsonPath("$[0].requestId").isEqualTo("req-audit-1")
+                .jsonPath("$[0].before").value(before -> assertThat((String) before).contains("800ms"))
+                .jsonPath("$[0].after").value(after -> assertThat((String) after).contains("500ms"))
+                .jsonPath("$[1].action").isEqualTo("create")
+                .jsonPath("$[1].before").doesNotExist();
+        web.get().uri("/api/audit?team=billing&fragment=audited").header("Authorization", "Bearer " + ADMIN).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+
+    @Test
+    void theDatabaseIsNeverUsedFromAnEventLoopThread() {
+        create("threads", "people", PEOPLE);
+        web.get().uri("/api/fragments").header("Authorization", "Bearer " + PEOPLE).exchange().expectStatus().isOk();
+        assertThat(JDBC_THREADS).isNotEmpty();
+        assertThat(JDBC_THREADS).noneMatch(thread -> thread.contains("reactor-http") || thread.contains("nio")
+                || thread.contains("epoll"));
+    }
+}
