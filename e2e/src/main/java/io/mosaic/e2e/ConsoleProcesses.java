@@ -19,6 +19,9 @@ import java.util.Map;
  * The demo console as real processes: every sample fragment as its own JVM on its own port and
  * the gateway jar in front of them, with the demo manifest pointed at those ports. Used by the
  * demo command and by the end-to-end tests alike.
+ *
+ * <p>One of the fragments, {@link DemoFragments#SERVICE_STATUS}, is started but in no manifest:
+ * it waits to be registered, at {@link #fragmentUrl(String)}.
  */
 public final class ConsoleProcesses implements AutoCloseable {
 
@@ -38,6 +41,9 @@ public final class ConsoleProcesses implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+    /** Where every sample fragment serves its HTML. */
+    private static final String FRAGMENT_PATH = "/fragment";
+
     private final Path root;
     private final Path workDir;
     private final Map<String, Integer> fragmentPorts;
@@ -55,7 +61,7 @@ public final class ConsoleProcesses implements AutoCloseable {
         this.fragmentPorts = fragmentPorts;
         this.gatewayPort = gatewayPort;
         this.gatewayArgs = gatewayArgs;
-        this.demoPorts = DemoFragments.ALL.stream().allMatch(f -> fragmentPorts.get(f.name()) == f.defaultPort());
+        this.demoPorts = DemoFragments.STARTED.stream().allMatch(f -> fragmentPorts.get(f.name()) == f.defaultPort());
     }
 
     /** The repository's root: the system property {@code mosaic.root}, else the working directory or its parent. */
@@ -71,20 +77,20 @@ public final class ConsoleProcesses implements AutoCloseable {
     /** Starts the console on the demo's fixed ports. */
     public static ConsoleProcesses startOnDemoPorts(Path workDir) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        DemoFragments.ALL.forEach(f -> ports.put(f.name(), f.defaultPort()));
+        DemoFragments.STARTED.forEach(f -> ports.put(f.name(), f.defaultPort()));
         return start(workDir, ports, DemoFragments.GATEWAY_PORT, List.of(), null);
     }
 
     /**
      * Starts the console on free ports, for tests, with every fragment deadline of the demo
      * manifest set to {@code fragmentTimeout}: a shared 2-core machine running Chromium beside
-     * seven JVMs misses the demo's sub-second deadlines now and then, which would make tests of
+     * eight JVMs misses the demo's sub-second deadlines now and then, which would make tests of
      * other behaviour flaky. (The deadlines themselves are tested against hostile origins in the
      * gateway module.)
      */
     public static ConsoleProcesses startOnFreePorts(Path workDir, Duration fragmentTimeout) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        DemoFragments.ALL.forEach(f -> ports.put(f.name(), freePort()));
+        DemoFragments.STARTED.forEach(f -> ports.put(f.name(), freePort()));
         return start(workDir, ports, freePort(), List.of(), fragmentTimeout);
     }
 
@@ -128,9 +134,23 @@ public final class ConsoleProcesses implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gatewayPort);
     }
 
-    /** The port fragment {@code name} listens on. */
+    /** The port fragment {@code name} listens on, whether the manifest lists it or not. */
     public int fragmentPort(String name) {
-        return fragmentPorts.get(name);
+        Integer port = fragmentPorts.get(name);
+        if (port == null) {
+            throw new IllegalArgumentException("no fragment named '" + name + "' was started; started: " + fragmentPorts.keySet());
+        }
+        return port;
+    }
+
+    /**
+     * Where fragment {@code name} answers with its HTML, such as
+     * {@code http://127.0.0.1:9107/fragment}: the URL a manifest entry or a registration gives the
+     * gateway. For {@link DemoFragments#SERVICE_STATUS}, which no manifest lists, this is the
+     * way to reach it.
+     */
+    public URI fragmentUrl(String name) {
+        return URI.create("http://127.0.0.1:" + fragmentPort(name) + FRAGMENT_PATH);
     }
 
     /**
@@ -167,7 +187,7 @@ public final class ConsoleProcesses implements AutoCloseable {
      * for any freshly deployed origin that is not warmed before it takes traffic.
      */
     private void warmUp(String name) {
-        URI fragment = URI.create("http://127.0.0.1:" + fragmentPorts.get(name) + "/fragment");
+        URI fragment = fragmentUrl(name);
         for (int i = 0; i < 5; i++) {
             try {
                 http.send(HttpRequest.newBuilder(fragment).header("Accept", "text/html").timeout(Duration.ofSeconds(30)).build(),
@@ -250,7 +270,7 @@ public final class ConsoleProcesses implements AutoCloseable {
         }
         try {
             String manifest = Files.readString(root.resolve("manifest/examples/admin-console.yaml"));
-            for (DemoFragments.Fragment fragment : DemoFragments.ALL) {
+            for (DemoFragments.Fragment fragment : DemoFragments.IN_MANIFEST) {
                 manifest = manifest.replace("127.0.0.1:" + fragment.defaultPort() + "/",
                         "127.0.0.1:" + fragmentPorts.get(fragment.name()) + "/");
             }

@@ -23,7 +23,7 @@ public final class DemoConsole {
             System.exit(1);
         }
         Path workDir = ConsoleProcesses.repositoryRoot().resolve("e2e/target/demo");
-        System.out.println("Starting " + DemoFragments.ALL.size() + " fragment processes and the gateway...");
+        System.out.println("Starting " + DemoFragments.STARTED.size() + " fragment processes and the gateway...");
         ConsoleProcesses console = ConsoleProcesses.startOnDemoPorts(workDir);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the demo console...");
@@ -34,21 +34,29 @@ public final class DemoConsole {
         out.append("\nThe demo admin console is up:\n\n    ").append(url).append("/admin\n\n");
         out.append("Pages: /admin, /admin/members, /admin/organisation, /admin/security, /admin/billing\n");
         out.append("Fragments (each its own process):\n");
-        for (DemoFragments.Fragment fragment : DemoFragments.ALL) {
-            out.append(String.format("    %-9s team %-9s http://127.0.0.1:%d/fragment%n", fragment.name(), fragment.team(),
-                    fragment.defaultPort()));
+        for (DemoFragments.Fragment fragment : DemoFragments.IN_MANIFEST) {
+            out.append(fragmentLine(console, fragment));
         }
+        out.append("Not in the manifest, ready to be registered into the dashboard:\n");
+        out.append(fragmentLine(console, DemoFragments.SERVICE_STATUS));
         out.append("Manifest: ").append(console.manifestPath()).append("\nLogs: ").append(console.logDirectory()).append('\n');
         out.append("Metrics: ").append(url).append("/actuator/prometheus\n\nPress Ctrl-C to stop everything.\n");
         System.out.println(out);
         Thread.currentThread().join();
     }
 
+    private static String fragmentLine(ConsoleProcesses console, DemoFragments.Fragment fragment) {
+        int nameWidth = DemoFragments.STARTED.stream().mapToInt(f -> f.name().length()).max().orElse(1);
+        int teamWidth = DemoFragments.STARTED.stream().mapToInt(f -> f.team().length()).max().orElse(1);
+        return String.format("    %-" + nameWidth + "s  team %-" + teamWidth + "s  %s%n", fragment.name(), fragment.team(),
+                console.fragmentUrl(fragment.name()));
+    }
+
     private static List<Integer> busyPorts() {
         List<Integer> busy = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         ports.add(DemoFragments.GATEWAY_PORT);
-        DemoFragments.ALL.forEach(f -> ports.add(f.defaultPort()));
+        DemoFragments.STARTED.forEach(f -> ports.add(f.defaultPort()));
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);

@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The demo admin console as a user sees it: six fragment processes and the gateway jar, really
- * started, driven through a real Chromium.
+ * The demo admin console as a user sees it: the six fragment processes of the demo manifest, a
+ * seventh that no manifest lists, and the gateway jar, really started, driven through a real
+ * Chromium.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminConsoleIT {
@@ -82,7 +84,7 @@ class AdminConsoleIT {
     void everyFragmentOfTheConsoleIsVisibleAndFresh() throws Exception {
         Response response = page.navigate(url("/admin"));
         assertThat(response.status()).isEqualTo(200);
-        for (DemoFragments.Fragment fragment : DemoFragments.ALL) {
+        for (DemoFragments.Fragment fragment : DemoFragments.IN_MANIFEST) {
             assertThat(box(fragment.name())).isVisible();
             assertThat(box(fragment.name())).hasAttribute("data-fragment-state", "ok");
         }
@@ -107,7 +109,7 @@ class AdminConsoleIT {
     void noTeamsStylesheetRestylesAnotherTeamsBox() {
         page.navigate(url("/admin"));
         assertThat(page.locator("link[rel=stylesheet]")).not().hasCount(0);
-        for (DemoFragments.Fragment fragment : DemoFragments.ALL) {
+        for (DemoFragments.Fragment fragment : DemoFragments.IN_MANIFEST) {
             // Every element of the box must look the same with and without the other teams' stylesheets.
             Object unchanged = page.evaluate("""
                     name => {
@@ -183,6 +185,21 @@ class AdminConsoleIT {
             assertThat(plain.locator("body > [data-fragment=audit][data-fragment-late]")).isVisible();
             assertThat(plain.locator("body > [data-fragment=audit] li").first()).isVisible();
         }
+    }
+
+    @Test
+    @Order(6)
+    void theFragmentNoManifestListsRunsOnItsOwnPortButNoPageComposesIt() {
+        String name = DemoFragments.SERVICE_STATUS.name();
+        APIResponse direct = page.request().get(console.fragmentUrl(name).toString());
+        assertThat(direct.status()).isEqualTo(200);
+        assertThat(direct.headers()).containsEntry("x-fragment-version", "1.0.0");
+        assertThat(direct.text()).contains("class=\"insights-service-status\"");
+
+        page.navigate(url("/admin"));
+        assertThat(page.locator(".mosaic-fragment")).hasCount(DemoFragments.IN_MANIFEST.size());
+        assertThat(box(name)).hasCount(0);
+        assertThat(page.locator("link[href*=\"/fragments/" + name + "/\"]")).hasCount(0);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.mosaic.fragments.members.MembersApplication;
 import io.mosaic.fragments.nav.NavApplication;
 import io.mosaic.fragments.orgtree.OrgTreeApplication;
 import io.mosaic.fragments.security.SecurityApplication;
+import io.mosaic.fragments.servicestatus.ServiceStatusApplication;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -21,7 +22,9 @@ enum FragmentApp {
     ORG_TREE("org-tree", OrgTreeApplication.class, "people: organisation tree web component and /api/org"),
     SECURITY("security", SecurityApplication.class, "security: security settings"),
     AUDIT("audit", AuditApplication.class, "security: recent admin actions"),
-    BILLING("billing", BillingApplication.class, "billing: summary rendered in the browser from /api/summary");
+    BILLING("billing", BillingApplication.class, "billing: summary rendered in the browser from /api/summary"),
+    SERVICE_STATUS("service-status", ServiceStatusApplication.class,
+            "insights: service status widget; no manifest lists it, it waits to be registered");
 
     private final String fragmentName;
 

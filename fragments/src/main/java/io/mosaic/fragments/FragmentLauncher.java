@@ -42,8 +42,9 @@ public final class FragmentLauncher {
         }
         out.println("Usage: java -jar fragments.jar NAME [--server.port=N] [--other.spring.property=value]");
         out.println("NAME is one of:");
+        int width = Arrays.stream(FragmentApp.values()).mapToInt((app) -> app.fragmentName().length()).max().orElse(1);
         for (FragmentApp app : FragmentApp.values()) {
-            out.printf("  %-9s %s%n", app.fragmentName(), app.description());
+            out.printf("  %-" + width + "s  %s%n", app.fragmentName(), app.description());
         }
     }
 

@@ -1,12 +1,12 @@
 /**
  * The sample fragments of the Mosaic demo: the admin console of the Northwind Chat messenger.
  *
- * <p>One jar holds several independent apps, as if six small teams had each shipped one.
+ * <p>One jar holds several independent apps, as if a small team had shipped each one.
  * {@link io.mosaic.fragments.FragmentLauncher} starts exactly one of them per process:
  * {@code java -jar fragments.jar NAME [--server.port=N]}. Each app
  * <ul>
  *   <li>lives in its own feature package with its own {@code @SpringBootApplication}, which scans
- *       only that package; the only shared code is {@link io.mosaic.fragments.identity}, imported
+ *       only that package; the only shared code is {@link io.mosaic.fragments.contract}, imported
  *       explicitly;</li>
  *   <li>reads only {@code NAME.properties} (its identity, version and default port);</li>
  *   <li>serves {@code GET /fragment} (an HTML fragment whose root element carries the team's class

@@ -31,7 +31,8 @@ class EveryFragmentStartsAloneTests {
             FragmentApp.ORG_TREE, "people-org-tree",
             FragmentApp.SECURITY, "security-settings",
             FragmentApp.AUDIT, "security-audit",
-            FragmentApp.BILLING, "billing-summary");
+            FragmentApp.BILLING, "billing-summary",
+            FragmentApp.SERVICE_STATUS, "insights-service-status");
 
     /** Each team's own version string, as its properties file sets it. */
     static final Map<FragmentApp, String> VERSIONS = Map.of(
@@ -40,7 +41,8 @@ class EveryFragmentStartsAloneTests {
             FragmentApp.ORG_TREE, "1.8.0",
             FragmentApp.SECURITY, "5.0.2",
             FragmentApp.AUDIT, "5.0.2",
-            FragmentApp.BILLING, "0.9.7");
+            FragmentApp.BILLING, "0.9.7",
+            FragmentApp.SERVICE_STATUS, "1.0.0");
 
     /**
      * The client's own event loop, apart from Reactor Netty's global resources: each app below

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mosaic.fragments.members.MembersApplication;
 import io.mosaic.fragments.orgtree.OrgTreeApplication;
+import io.mosaic.fragments.servicestatus.ServiceStatusApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FragmentLauncherTests {
@@ -17,6 +20,8 @@ class FragmentLauncherTests {
             .hasValueSatisfying((app) -> assertThat(app.configuration()).isEqualTo(MembersApplication.class));
         assertThat(FragmentLauncher.select(new String[] { "org-tree" }))
             .hasValueSatisfying((app) -> assertThat(app.configuration()).isEqualTo(OrgTreeApplication.class));
+        assertThat(FragmentLauncher.select(new String[] { "service-status", "--server.port=19107" }))
+            .hasValueSatisfying((app) -> assertThat(app.configuration()).isEqualTo(ServiceStatusApplication.class));
     }
 
     @Test
@@ -38,6 +43,17 @@ class FragmentLauncherTests {
     }
 
     @Test
+    void usageLinesUpEveryDescriptionPastTheLongestName() {
+        List<String> lines = usage().lines().toList();
+        List<Integer> columns = Arrays.stream(FragmentApp.values())
+            .map((app) -> lines.stream().filter((line) -> line.startsWith("  " + app.fragmentName() + " ")).findFirst().orElseThrow()
+                .indexOf(app.description()))
+            .distinct()
+            .toList();
+        assertThat(columns).containsExactly(2 + "service-status".length() + 2);
+    }
+
+    @Test
     void usageForAMissingNameSkipsTheComplaint() {
         assertThat(usage()).startsWith("Usage:");
     }
@@ -52,6 +68,7 @@ class FragmentLauncherTests {
         assertThat(FragmentLauncher.defaultProperties(FragmentApp.BILLING))
             .containsEntry("spring.config.name", "billing")
             .containsEntry("spring.main.banner-mode", "off");
+        assertThat(FragmentLauncher.defaultProperties(FragmentApp.SERVICE_STATUS)).containsEntry("spring.config.name", "service-status");
     }
 
     private static String usage(String... args) {
