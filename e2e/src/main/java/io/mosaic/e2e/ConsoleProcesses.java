@@ -91,6 +91,8 @@ public final class ConsoleProcesses implements AutoCloseable {
     public static ConsoleProcesses startOnFreePorts(Path workDir, Duration fragmentTimeout) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DemoFragments.STARTED.forEach(f -> ports.put(f.name(), freePort()));
+        // Each test run starts with an empty registry; the demo's survives restarts.
+        deleteRecursively(workDir.resolve("data"));
         return start(workDir, ports, freePort(), List.of(), fragmentTimeout);
     }
 
@@ -124,9 +126,29 @@ public final class ConsoleProcesses implements AutoCloseable {
         // Only now: the gateway composes every page on start (its warm-up), and the fetches count in
         // its breakers, so fragments still starting would open them. Its health answers 200 once
         // that warm-up is done.
+        List<String> args = new java.util.ArrayList<>(DemoRegistry.gatewayArgs(workDir,
+                origin(fragmentUrl(DemoFragments.SERVICE_STATUS.name()))));
+        args.addAll(gatewayArgs);
         gateway = launch("gateway", GATEWAY_JVM, List.of("-jar", gatewayJar().toString(),
-                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort), gatewayArgs);
+                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort), args);
         awaitReady("gateway", gateway, URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"));
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The gateway's base URL, such as {@code http://127.0.0.1:8080}. */

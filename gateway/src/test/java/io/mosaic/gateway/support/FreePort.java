@@ -10,6 +10,11 @@ public final class FreePort {
     private FreePort() {
     }
 
+    /** A port free at the moment of asking, for a server a test starts. */
+    public static int find() {
+        return refused();
+    }
+
     public static int refused() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

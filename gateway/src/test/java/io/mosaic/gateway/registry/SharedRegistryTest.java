@@ -1,0 +1,156 @@
+package io.mosaic.gateway.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mosaic.gateway.GatewayApplication;
+import io.mosaic.gateway.support.PostgresServer;
+import io.mosaic.gateway.support.TestOrigin;
+import io.mosaic.gateway.support.Tokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two gateway instances sharing one registry in a real PostgreSQL server (Debian's, started by
+ * the test on a private port and data directory): a fragment registered through one is on the
+ * other's pages within 2 s, and a database outage leaves both serving their last good plan.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SharedRegistryTest {
+
+    static final String TOKEN = "insights-token-0123456789";
+    static final TestOrigin ORIGIN = new TestOrigin()
+            .html("/header", "<header class=\"hdr\">Header</header>")
+            .html("/status", "<section class=\"status-widget\">All systems go</section>");
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static PostgresServer postgres;
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = PostgresServer.start();
+        Path manifest = Files.createTempFile("manifest", ".yaml");
+        Files.writeString(manifest, """
+                version: 1
+                fragments:
+                  - {name: header, team: platform, url: "%s/header"}
+                pages:
+                  - path: /admin
+                    layout: dashboard
+                    slots: {header: header, widgets: {open: true, max: 5}}
+                """.formatted(ORIGIN.url("")));
+        first = gateway(manifest);
+        second = gateway(manifest);
+    }
+
+    static ConfigurableApplicationContext gateway(Path manifest) {
+        return new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--server.port=0",
+                "--manifest=" + manifest,
+                "--mosaic.warm-up.rounds=0",
+                "--mosaic.reload-interval=250ms",
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.user(),
+                "--mosaic.registry.teams.insights.token-sha256=" + Tokens.sha256(TOKEN),
+                "--mosaic.registry.allowed-origins=" + ORIGIN.url(""));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {first, second}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        ORIGIN.close();
+    }
+
+    static URI url(ConfigurableApplicationContext gateway, String path) {
+        return URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    static HttpResponse<String> get(ConfigurableApplicationContext gateway, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url(gateway, path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> register(ConfigurableApplicationContext gateway, String name) throws Exception {
+        String body = """
+                {"team": "insights", "url": "%s/status", "mount": [{"page": "/admin", "slot": "widgets", "order": 10}]}"""
+                .formatted(ORIGIN.url(""));
+        return HTTP.send(HttpRequest.newBuilder(url(gateway, "/api/fragments/" + name))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void aFragmentRegisteredThroughOneInstanceIsOnTheOthersPagesWithin2Seconds() throws Exception {
+        assertThat(get(second, "/admin").body()).doesNotContain("All systems go");
+        HttpResponse<String> created = register(first, "status");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long registered = System.nanoTime();
+        String page = "";
+        while (System.nanoTime() - registered < Duration.ofSeconds(5).toNanos() && !page.contains("All systems go")) {
+            page = get(second, "/admin").body();
+            Thread.sleep(25);
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - registered).toMillis();
+        System.out.println("registered through one instance, on the other's page after " + millis + " ms");
+        assertThat(page).contains("data-fragment=\"status\"").contains("All systems go");
+        assertThat(millis).as("time until the other instance served it").isLessThan(2000);
+        // Both instances ran the same migrations on one database, and it survives the first's restart.
+        assertThat(get(first, "/admin").body()).contains("All systems go");
+    }
+
+    @Test
+    @Order(2)
+    void whenTheDatabaseIsDownPagesKeepServingHealthSaysDownAndTheApiAnswers503() throws Exception {
+        postgres.stopServer();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String health = "";
+            while (System.nanoTime() < deadline && !health.contains("\"registry\":{\"status\":\"DOWN\"")) {
+                health = get(second, "/actuator/health").body().replace(" ", "");
+                Thread.sleep(100);
+            }
+            assertThat(health).contains("\"registry\":{\"status\":\"DOWN\"");
+            HttpResponse<String> page = get(second, "/admin");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("All systems go");
+            HttpResponse<String> refused = register(first, "while-down");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).contains("cannot be reached");
+        } finally {
+            postgres.startServer();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String health = "";
+        while (System.nanoTime() < deadline && !health.contains("\"registry\":{\"status\":\"UP\"")) {
+            health = get(second, "/actuator/health").body().replace(" ", "");
+            Thread.sleep(100);
+        }
+        assertThat(health).contains("\"registry\":{\"status\":\"UP\"");
+        assertThat(List.of(register(first, "after-outage").statusCode())).containsExactly(201);
+    }
+}
