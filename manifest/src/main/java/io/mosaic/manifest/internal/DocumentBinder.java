@@ -141,7 +141,7 @@ final class DocumentBinder {
                     Rules.slugProblem(text, "name").ifPresent(p -> in.problem(v.value(), v.path(), p));
                     return text;
                 })).orElse(null);
-        Position nameAt = f.containsKey("name") ? in.at(f.get("name").value(), path + ".name") : in.at(node, path);
+        Position nameAt = f.containsKey("name") ? in.at(f.get("name").value(), NodeReader.join(path, "name")) : in.at(node, path);
         String team = required(f, node, path, "team", "the owning team, a lowercase slug such as people")
                 .flatMap(v -> in.text(v.value(), v.path()).flatMap(text -> {
                     Optional<String> problem = Rules.slugProblem(text, "team");
