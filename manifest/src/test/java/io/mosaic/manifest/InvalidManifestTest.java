@@ -214,6 +214,10 @@ class InvalidManifestTest {
                         "m.yaml:9:46: fragments[2].mount[0].order: must be from -1000 to 1000, got 5000"),
                 Arguments.of("mount order as text", withMounts(weather + "      - {page: /admin, slot: widgets, order: first}\n"),
                         "m.yaml:9:46: fragments[2].mount[0].order: expected a whole number from -1000 to 1000, got the text 'first'"),
+                Arguments.of("primary that is only mounted", withMounts(weather + "      - {page: /wall, slot: widgets}\n")
+                                .replace("{path: /wall, layout: dashboard,", "{path: /wall, layout: dashboard, primary: weather,"),
+                        "m.yaml:13:47: pages[2].primary: fragment 'weather' is only mounted into this page, not named in a slot; "
+                                + "primary must be one of the page's fragments"),
                 Arguments.of("mount page that is not a path", withMounts(weather + "      - {page: admin, slot: widgets}\n"),
                         "m.yaml:9:16: fragments[2].mount[0].page: 'admin' must start with '/'"));
     }

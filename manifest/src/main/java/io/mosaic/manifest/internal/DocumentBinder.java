@@ -13,6 +13,7 @@ import io.mosaic.manifest.internal.Drafts.SlotDraft;
 import io.mosaic.manifest.internal.NodeReader.Field;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,7 @@ final class DocumentBinder {
      * manifest's own top-level fields get a hint instead of a bare "unknown field".
      */
     Drafts.Part bindFragment(Node root) {
-        Map<String, String> hints = new java.util.HashMap<>();
+        Map<String, String> hints = new HashMap<>();
         for (String manifestField : TOP) {
             hints.put(manifestField, "'" + manifestField + "' belongs in a manifest file; a fragment document holds one "
                     + "fragment's fields (name, team, url...) at the top level");

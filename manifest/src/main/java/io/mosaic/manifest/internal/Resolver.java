@@ -164,7 +164,11 @@ final class Resolver {
         }
         Reference primary = draft.primary();
         if (primary != null && !placed.containsKey(primary.name())) {
-            String known = fragments.containsKey(primary.name()) ? "fragment '" + primary.name() + "' is not on this page"
+            boolean mountedHere = fragments.containsKey(primary.name()) && fragments.get(primary.name()).mounts().stream()
+                    .anyMatch(mount -> draft.path() != null && draft.path().equals(mount.page()));
+            // A mounted fragment comes and goes with its team's publishing; the page's status must not hang on it.
+            String known = mountedHere ? "fragment '" + primary.name() + "' is only mounted into this page, not named in a slot"
+                    : fragments.containsKey(primary.name()) ? "fragment '" + primary.name() + "' is not on this page"
                     : "unknown fragment '" + primary.name() + "'" + Suggestions.didYouMean(primary.name(), placed.keySet());
             problems.add(primary.at().problem(known + "; primary must be one of the page's fragments"
                     + (placed.isEmpty() ? "" : ": " + String.join(", ", placed.keySet()))));
