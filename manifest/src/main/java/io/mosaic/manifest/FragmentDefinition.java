@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param maxBodySize largest answer read, in bytes
  * @param staleFor how long the last good copy may stand in
  * @param async whether the page streams past this fragment and fills it in when it arrives
+ * @param mount the open page slots this fragment puts itself into; empty when none
  */
 public record FragmentDefinition(String name, String team, URI url, Duration timeout, String fallback,
                                  Assets assets, List<String> proxy, CircuitBreakerSettings circuitBreaker,
-                                 BulkheadSettings bulkhead, long maxBodySize, Duration staleFor, boolean async) {
+                                 BulkheadSettings bulkhead, long maxBodySize, Duration staleFor, boolean async,
+                                 List<Mount> mount) {
 
     public FragmentDefinition {
         Objects.requireNonNull(name, "name");
@@ -37,6 +39,7 @@ public record FragmentDefinition(String name, String team, URI url, Duration tim
         Objects.requireNonNull(bulkhead, "bulkhead");
         Objects.requireNonNull(staleFor, "staleFor");
         proxy = List.copyOf(proxy);
+        mount = List.copyOf(mount);
     }
 
     /** The fallback HTML, when the manifest gives one. */

@@ -1,6 +1,9 @@
 package io.mosaic.manifest;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +13,8 @@ import java.util.Optional;
  * <p>Instances only come out of {@link ManifestReader} after every rule has passed, so holders
  * may rely on the invariants the validator checks: fragment names are unique slugs, every slot
  * names a fragment that exists, every fragment already carries its effective settings (the
- * manifest's {@link Defaults} merged with its own overrides).
+ * manifest's {@link Defaults} merged with its own overrides), every {@link Mount} names an open
+ * slot of an existing page that still has room, and a fragment is on a page at most once.
  *
  * @param version the manifest format version; only {@value #CURRENT_VERSION} exists
  * @param defaults the settings that fragments inherit
@@ -31,5 +35,59 @@ public record Manifest(int version, Defaults defaults, List<FragmentDefinition> 
     /** The fragment called {@code name}, if the manifest declares it. */
     public Optional<FragmentDefinition> fragment(String name) {
         return fragments.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The fragments mounted into the open slot {@code slot} of page {@code pagePath}, in the order
+     * the slot shows them: by {@link Mount#order()}, then by name. Never more than the slot's
+     * {@code max} (the validator refuses more; a manifest built by hand is cut at it), and empty
+     * when the page has no such open slot.
+     */
+    public List<FragmentDefinition> mounted(String pagePath, String slot) {
+        Optional<SlotDefinition.Open> open = page(pagePath)
+                .map(page -> page.slots().get(slot))
+                .filter(SlotDefinition.Open.class::isInstance)
+                .map(SlotDefinition.Open.class::cast);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        record Placed(int order, FragmentDefinition fragment) {
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (FragmentDefinition fragment : fragments) {
+            fragment.mount().stream()
+                    .filter(mount -> mount.page().equals(pagePath) && mount.slot().equals(slot))
+                    .findFirst()
+                    .ifPresent(mount -> placed.add(new Placed(mount.order(), fragment)));
+        }
+        return placed.stream()
+                .sorted(Comparator.comparingInt(Placed::order).thenComparing(p -> p.fragment().name()))
+                .limit(open.get().max())
+                .map(Placed::fragment)
+                .toList();
+    }
+
+    /**
+     * Every fragment on page {@code pagePath}, in slot order: those its slots name and those
+     * mounted into its open slots (in {@link #mounted} order). {@link PageDefinition#fragmentNames()}
+     * knows only the named ones, since mounts belong to the fragments.
+     */
+    public List<String> fragmentNamesOn(String pagePath) {
+        return page(pagePath).map(page -> {
+            List<String> names = new ArrayList<>();
+            for (Map.Entry<String, SlotDefinition> slot : page.slots().entrySet()) {
+                if (slot.getValue() instanceof SlotDefinition.Fragments named) {
+                    names.addAll(named.names());
+                } else {
+                    mounted(pagePath, slot.getKey()).forEach(fragment -> names.add(fragment.name()));
+                }
+            }
+            return List.copyOf(names);
+        }).orElse(List.of());
+    }
+
+    /** The page at {@code path}, if the manifest declares it. */
+    public Optional<PageDefinition> page(String path) {
+        return pages.stream().filter(p -> p.path().equals(path)).findFirst();
     }
 }

@@ -1,7 +1,6 @@
 package io.mosaic.manifest;
 
 import io.mosaic.manifest.internal.ManifestCompiler;
-import io.mosaic.manifest.internal.ManifestCompiler.Source;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,12 +11,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Reads a manifest from YAML or JSON: a single file, or a directory whose {@code *.yaml},
  * {@code *.yml} and {@code *.json} files are merged (one per team is the natural layout).
  * Never throws for bad input: every problem comes back in the {@link ReadResult}.
+ *
+ * <p>A <em>fragment document</em> is one fragment as a team publishes it: exactly the fields of
+ * a manifest's fragment entry at the top level, without {@code version} or a {@code fragments:}
+ * list. Documents are merged after the files as more fragments and checked with them: they
+ * inherit the files' {@code defaults} and may mount into the files' pages. Their problems name
+ * the document as the file, with paths relative to it ({@code mount[0].page}).
  */
 public final class ManifestReader {
 
@@ -35,8 +41,16 @@ public final class ManifestReader {
 
     /** Reads {@code path}, a manifest file or a directory of them. */
     public ReadResult read(Path path) {
+        return read(path, List.of());
+    }
+
+    /**
+     * Reads {@code path}, a manifest file or a directory of them, with each of
+     * {@code fragmentDocuments} as one more fragment, merged after the files.
+     */
+    public ReadResult read(Path path, List<SourceText> fragmentDocuments) {
         List<Problem> problems = new ArrayList<>();
-        List<Source> sources = new ArrayList<>();
+        List<SourceText> sources = new ArrayList<>();
         String shown = path.toString();
         if (Files.isDirectory(path)) {
             List<Path> files;
@@ -56,40 +70,40 @@ public final class ManifestReader {
         } else {
             load(path, sources, problems);
         }
-        return compiler.compile(sources, problems);
-    }
-
-    /** TEMPORARY shim until fragment documents land: each document wrapped as a one-fragment manifest part. */
-    public ReadResult read(Path path, List<SourceText> fragmentDocuments) {
-        ReadResult files = read(path);
-        if (fragmentDocuments.isEmpty() || !files.valid()) {
-            return files;
-        }
-        List<Source> sources = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> listing = Files.list(path)) {
-                listing.filter(ManifestReader::isManifestFile).sorted().forEach(file -> load(file, sources, problems));
-            } catch (IOException e) {
-                return failed(path.toString(), "cannot list the directory: " + e.getMessage());
-            }
-        } else {
-            load(path, sources, problems);
-        }
-        for (SourceText document : fragmentDocuments) {
-            sources.add(new Source(document.name(), "{\"version\": 1, \"fragments\": [" + document.text() + "]}"));
-        }
-        return compiler.compile(sources, problems);
+        return compiler.compile(sources, fragmentDocuments, problems);
     }
 
     /** Reads manifest text that did not come from a file; {@code name} is used in problems. */
     public ReadResult read(String name, String text) {
-        return compiler.compile(List.of(new Source(name, text)), List.of());
+        return readAll(List.of(new SourceText(name, text)), List.of());
     }
 
     /** Reads several named texts merged as a directory would be, in the order given. */
-    public ReadResult readAll(List<Source> sources) {
-        return compiler.compile(sources, List.of());
+    public ReadResult readAll(List<SourceText> files) {
+        return readAll(files, List.of());
+    }
+
+    /** Reads manifest texts merged in the order given, then each fragment document as one more fragment. */
+    public ReadResult readAll(List<SourceText> files, List<SourceText> fragmentDocuments) {
+        return compiler.compile(files, fragmentDocuments, List.of());
+    }
+
+    /**
+     * Every problem of {@code document} that can be found without the manifest: syntax, unknown
+     * fields, types, name and team, URL, durations, sizes, assets, proxy paths and the shape of
+     * its mounts. Whether its pages and slots exist, or its name is taken, is left to the manifest.
+     */
+    public List<Problem> checkFragment(SourceText document) {
+        return compiler.checkFragment(document);
+    }
+
+    /**
+     * Where the field {@code path} (such as {@code mount[0].page} or {@code timeout}) is written in
+     * {@code document}, as {line, column}, 1-based; when the field is absent, where its nearest
+     * existing parent is. Empty when the document does not parse.
+     */
+    public static Optional<int[]> positionOf(SourceText document, String path) {
+        return ManifestCompiler.positionOf(document, path);
     }
 
     private static boolean isManifestFile(Path file) {
@@ -98,7 +112,7 @@ public final class ManifestReader {
                 && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
     }
 
-    private static void load(Path file, List<Source> sources, List<Problem> problems) {
+    private static void load(Path file, List<SourceText> sources, List<Problem> problems) {
         String shown = file.toString();
         try {
             if (Files.size(file) > ManifestCompiler.MAX_CHARS) {
@@ -113,7 +127,7 @@ public final class ManifestReader {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            sources.add(new Source(shown, text));
+            sources.add(new SourceText(shown, text));
         } catch (NoSuchFileException e) {
             problems.add(new Problem(shown, 0, 0, "", "no such file"));
         } catch (CharacterCodingException e) {
@@ -124,6 +138,6 @@ public final class ManifestReader {
     }
 
     private static ReadResult failed(String file, String message) {
-        return new ReadResult(java.util.Optional.empty(), List.of(new Problem(file, 0, 0, "", message)), List.of(file));
+        return new ReadResult(Optional.empty(), List.of(new Problem(file, 0, 0, "", message)), List.of(file));
     }
 }

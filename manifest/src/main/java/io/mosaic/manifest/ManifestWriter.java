@@ -83,6 +83,17 @@ public final class ManifestWriter {
         out.put("maxBodySize", Quantities.formatSize(fragment.maxBodySize()));
         out.put("staleFor", Quantities.format(fragment.staleFor()));
         out.put("async", fragment.async());
+        if (!fragment.mount().isEmpty()) {
+            List<Object> mounts = new ArrayList<>();
+            for (Mount mount : fragment.mount()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("page", mount.page());
+                entry.put("slot", mount.slot());
+                entry.put("order", mount.order());
+                mounts.add(entry);
+            }
+            out.put("mount", mounts);
+        }
         return out;
     }
 

@@ -29,7 +29,10 @@ public record PageDefinition(String path, String title, String layout, String pr
         return Optional.ofNullable(primary);
     }
 
-    /** Every fragment placed on the page, in slot order. */
+    /**
+     * Every fragment the page's slots name, in slot order. Fragments mounted into its open slots
+     * are not here, since the fragments declare those: see {@link Manifest#fragmentNamesOn(String)}.
+     */
     public List<String> fragmentNames() {
         return slots.values().stream()
                 .flatMap(slot -> slot instanceof SlotDefinition.Fragments f ? f.names().stream() : java.util.stream.Stream.empty())

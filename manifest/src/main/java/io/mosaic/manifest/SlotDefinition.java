@@ -17,8 +17,8 @@ public sealed interface SlotDefinition {
     }
 
     /**
-     * An extension point: fragments registered for this slot appear here, ordered, without a
-     * redeploy. Until registrations exist the slot renders empty.
+     * An extension point: fragments that {@link Mount mount} themselves into this slot appear
+     * here, ordered (see {@link Manifest#mounted(String, String)}), without the page changing.
      *
      * @param max the most fragments the slot shows, 1 to 50
      */

@@ -158,4 +158,75 @@ class InvalidManifestTest {
             assertThat(problem.column()).isPositive();
         });
     }
+
+    /**
+     * A manifest whose pages leave open slots, with {@code extra} appended to its fragments: the
+     * base is valid, so each case's problem is the only one.
+     */
+    private static String withMounts(String extra) {
+        return "version: 1\n" + FRAGMENTS + extra + """
+                pages:
+                  - {path: /admin, layout: dashboard, slots: {header: nav, widgets: {open: true, max: 2}}}
+                  - {path: /admin/members, layout: admin, slots: {header: nav, main: members}}
+                  - {path: /wall, layout: dashboard, slots: {header: {open: true, max: 1}, widgets: {open: true}}}
+                """;
+    }
+
+    static Stream<Arguments> mountCases() {
+        String weather = "  - name: weather\n    team: insights\n    url: http://weather/\n    mount:\n";
+        return Stream.of(
+                Arguments.of("mount into an unknown page", withMounts(weather + "      - {page: /adimn, slot: widgets}\n"),
+                        "m.yaml:9:16: fragments[2].mount[0].page: unknown page '/adimn'; did you mean '/admin'?"),
+                Arguments.of("mount into a slot the layout does not have", withMounts(weather + "      - {page: /admin, slot: widget}\n"),
+                        "m.yaml:9:30: fragments[2].mount[0].slot: page '/admin' (layout 'dashboard') has no slot 'widget'; "
+                                + "did you mean 'widgets'?; its open slots: widgets"),
+                Arguments.of("mount into a slot the page names its fragments for", withMounts(weather + "      - {page: /admin, slot: header}\n"),
+                        "m.yaml:9:30: fragments[2].mount[0].slot: slot 'header' of page '/admin' is not open: "
+                                + "the page names its fragments; its open slots: widgets"),
+                Arguments.of("mount into a page without open slots", withMounts(weather + "      - {page: /admin/members, slot: aside}\n"),
+                        "m.yaml:9:38: fragments[2].mount[0].slot: slot 'aside' of page '/admin/members' is not open: "
+                                + "the page does not declare it; page '/admin/members' has no open slot"),
+                Arguments.of("the same page and slot twice", withMounts(weather
+                                + "      - {page: /admin, slot: widgets, order: 1}\n      - {page: /admin, slot: widgets, order: 2}\n"),
+                        "m.yaml:10:9: fragments[2].mount[1]: slot 'widgets' of page '/admin' is already mounted at "
+                                + "fragments[2].mount[0]; mount a fragment into a slot once"),
+                Arguments.of("mounted into two slots of one page", withMounts(weather
+                                + "      - {page: /wall, slot: header}\n      - {page: /wall, slot: widgets}\n"),
+                        "m.yaml:10:16: fragments[2].mount[1].page: fragment 'weather' is already on page '/wall': mounted into "
+                                + "slot 'header' at fragments[2].mount[0]; a fragment appears at most once per page"),
+                Arguments.of("mounted on a page that names it", withMounts("  - {name: clock, team: insights, url: 'http://clock/', "
+                                + "mount: [{page: /admin, slot: widgets}]}\n").replace("header: nav, widgets", "header: clock, widgets"),
+                        "m.yaml:5:72: fragments[2].mount[0].page: fragment 'clock' is already on page '/admin': named in slot "
+                                + "'header' at pages[0].slots.header; a fragment appears at most once per page"),
+                Arguments.of("a full slot refuses the mount declared last", withMounts("""
+                                  - {name: a, team: t, url: 'http://a/', mount: [{page: /admin, slot: widgets, order: 9}]}
+                                  - {name: b, team: t, url: 'http://b/', mount: [{page: /admin, slot: widgets, order: 5}]}
+                                  - {name: c, team: t, url: 'http://c/', mount: [{page: /admin, slot: widgets, order: 1}]}
+                                """),
+                        "m.yaml:7:71: fragments[4].mount[0].slot: slot 'widgets' of page '/admin' is full: "
+                                + "it shows at most 2 fragments (already mounted: a, b)"),
+                Arguments.of("mount written as one mapping", withMounts("  - {name: a, team: t, url: 'http://a/', mount: {page: /admin, slot: widgets}}\n"),
+                        "m.yaml:5:49: fragments[2].mount: expected a list of mounts such as [{page: /admin, slot: widgets, order: 10}], "
+                                + "got a mapping; put it in a list"),
+                Arguments.of("typo in a mount field", withMounts(weather + "      - {page: /admin, slott: widgets}\n"),
+                        "m.yaml:9:24: fragments[2].mount[0].slott: unknown field 'slott'; did you mean 'slot'?"),
+                Arguments.of("mount order beyond bounds", withMounts(weather + "      - {page: /admin, slot: widgets, order: 5000}\n"),
+                        "m.yaml:9:46: fragments[2].mount[0].order: must be from -1000 to 1000, got 5000"),
+                Arguments.of("mount order as text", withMounts(weather + "      - {page: /admin, slot: widgets, order: first}\n"),
+                        "m.yaml:9:46: fragments[2].mount[0].order: expected a whole number from -1000 to 1000, got the text 'first'"),
+                Arguments.of("primary that is only mounted", withMounts(weather + "      - {page: /wall, slot: widgets}\n")
+                                .replace("{path: /wall, layout: dashboard,", "{path: /wall, layout: dashboard, primary: weather,"),
+                        "m.yaml:13:47: pages[2].primary: fragment 'weather' is only mounted into this page, not named in a slot; "
+                                + "primary must be one of the page's fragments"),
+                Arguments.of("mount page that is not a path", withMounts(weather + "      - {page: admin, slot: widgets}\n"),
+                        "m.yaml:9:16: fragments[2].mount[0].page: 'admin' must start with '/'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mountCases")
+    void mountProblemsAreRefusedAtTheirPlaceWithTheReason(String description, String yaml, String problem) {
+        ReadResult result = new ManifestReader().read("m.yaml", yaml);
+        assertThat(result.problems()).map(Problem::toString).contains(problem);
+        assertThat(result.manifest()).isEmpty();
+    }
 }

@@ -122,4 +122,51 @@ class ManifestReaderTest {
         assertThat(reader.read(empty).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("no *.yaml"));
     }
+
+    @Test
+    void theDemoDashboardShowsItsMountedFragmentsInOrder() {
+        Manifest manifest = reader.read(example()).orThrow();
+        assertThat(manifest.mounted("/admin", "widgets")).extracting(FragmentDefinition::name)
+                .containsExactly("members", "org-tree", "billing", "security", "audit");
+        assertThat(manifest.fragmentNamesOn("/admin")).containsExactly("nav", "members", "org-tree", "billing", "security", "audit");
+        assertThat(manifest.fragment("members").orElseThrow().mount()).containsExactly(new Mount("/admin", "widgets", 10));
+    }
+
+    @Test
+    void mountedFragmentsAreOrderedByOrderThenName() {
+        Manifest manifest = reader.read("m.yaml", """
+                version: 1
+                fragments:
+                  - {name: zebra, team: t, url: "http://z/", mount: [{page: /d, slot: widgets, order: -5}]}
+                  - {name: beta, team: t, url: "http://b/", mount: [{page: /d, slot: widgets}]}
+                  - {name: alpha, team: t, url: "http://a/", mount: [{page: /d, slot: widgets, order: 0}, {page: /e, slot: widgets}]}
+                  - {name: nav, team: t, url: "http://n/"}
+                pages:
+                  - {path: /d, layout: dashboard, slots: {header: nav, widgets: {open: true, max: 3}}}
+                  - {path: /e, layout: dashboard, slots: {widgets: {open: true}}}
+                """).orThrow();
+        assertThat(manifest.mounted("/d", "widgets")).extracting(FragmentDefinition::name).containsExactly("zebra", "alpha", "beta");
+        assertThat(manifest.mounted("/e", "widgets")).extracting(FragmentDefinition::name).containsExactly("alpha");
+        assertThat(manifest.mounted("/d", "header")).isEmpty();
+        assertThat(manifest.mounted("/nope", "widgets")).isEmpty();
+        assertThat(manifest.fragment("beta").orElseThrow().mount()).containsExactly(new Mount("/d", "widgets", 0));
+        assertThat(manifest.pages().get(0).fragmentNames()).containsExactly("nav");
+        assertThat(manifest.fragmentNamesOn("/d")).containsExactly("nav", "zebra", "alpha", "beta");
+    }
+
+    @Test
+    void aManifestBuiltByHandNeverShowsMoreThanTheSlotsMax() {
+        Manifest valid = reader.read("m.yaml", """
+                version: 1
+                fragments:
+                  - {name: a, team: t, url: "http://a/", mount: [{page: /d, slot: widgets, order: 3}]}
+                  - {name: b, team: t, url: "http://b/", mount: [{page: /d, slot: widgets, order: 2}]}
+                pages: [{path: /d, layout: dashboard, slots: {widgets: {open: true, max: 2}}}]
+                """).orThrow();
+        FragmentDefinition a = valid.fragments().get(0);
+        FragmentDefinition third = new FragmentDefinition("c", a.team(), a.url(), a.timeout(), null, a.assets(), a.proxy(),
+                a.circuitBreaker(), a.bulkhead(), a.maxBodySize(), a.staleFor(), false, List.of(new Mount("/d", "widgets", 1)));
+        Manifest overfull = new Manifest(1, valid.defaults(), List.of(a, valid.fragments().get(1), third), valid.pages());
+        assertThat(overfull.mounted("/d", "widgets")).extracting(FragmentDefinition::name).containsExactly("c", "b");
+    }
 }

@@ -18,17 +18,26 @@ class RoundTripTest {
                         version: 1
                         defaults: {timeout: 2s, staleFor: 1h, maxBodySize: 300000, circuitBreaker: {failureRate: 25, openFor: 90s}}
                         fragments:
-                          - {name: a, team: t, url: "http://a:8080/f?x=1", fallback: "<p title='x: y'>Down & out</p>"}
+                          - {name: a, team: t, url: "http://a:8080/f?x=1", fallback: "<p title='x: y'>Down & out</p>",
+                             mount: [{page: /x, slot: widgets, order: -20}]}
                           - {name: b, team: t, url: "http://b/", timeout: 300ms, circuitBreaker: {window: 20, countClientErrors: true},
-                             bulkhead: {maxConcurrent: 3}, async: true, assets: {js: ["http://b/app.js?v=2"]}, proxy: [/api/]}
+                             bulkhead: {maxConcurrent: 3}, async: true, assets: {js: ["http://b/app.js?v=2"]}, proxy: [/api/],
+                             mount: [{page: /x, slot: widgets}]}
                         pages:
-                          - {path: /x, title: "2024", layout: dashboard, slots: {header: a, widgets: {open: true, max: 5}}}
+                          - {path: /x, title: "2024", layout: dashboard, slots: {widgets: {open: true, max: 5}}}
                           - {path: /y, layout: admin, primary: b, slots: {main: [b, a]}}
                         """),
                 Arguments.of("JSON", """
                         {"version": 1, "fragments": [{"name": "a", "team": "t", "url": "https://a.example/f"}],
                          "pages": [{"path": "/", "layout": "admin", "slots": {"main": "a"}}]}
                         """));
+    }
+
+    @org.junit.jupiter.api.Test
+    void effectiveOutputSpellsOutMounts() {
+        Manifest manifest = new ManifestReader().read(ManifestReaderTest.example()).orThrow();
+        assertThat(new ManifestWriter().write(manifest))
+                .contains("    mount:\n      - page: /admin\n        slot: widgets\n        order: 10\n");
     }
 
     @ParameterizedTest(name = "{0}")

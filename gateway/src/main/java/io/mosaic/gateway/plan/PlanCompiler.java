@@ -60,7 +60,7 @@ public final class PlanCompiler {
         }
         Map<String, PagePlan> pages = new LinkedHashMap<>();
         for (PageDefinition page : manifest.pages()) {
-            pages.put(page.path(), page(page, fragments));
+            pages.put(page.path(), page(manifest, page, fragments));
         }
         long version = previous == null ? 1 : previous.version() + 1;
         return new CompositionPlan(version, manifest, source, pages, fragments, routes, registered, Instant.now());
@@ -94,11 +94,14 @@ public final class PlanCompiler {
                 learned);
     }
 
-    private PagePlan page(PageDefinition page, Map<String, FragmentPlan> fragments) {
+    private PagePlan page(Manifest manifest, PageDefinition page, Map<String, FragmentPlan> fragments) {
         Map<String, List<String>> bySlot = new LinkedHashMap<>();
         page.slots().forEach((slot, content) -> {
             if (content instanceof SlotDefinition.Fragments named) {
                 bySlot.put(slot, named.names());
+            } else if (content instanceof SlotDefinition.Open) {
+                // The fragments bring themselves; the manifest orders them and keeps to the slot's max.
+                bySlot.put(slot, manifest.mounted(page.path(), slot).stream().map(FragmentDefinition::name).toList());
             }
         });
         Map<String, FragmentPlan> onPage = new LinkedHashMap<>();

@@ -292,7 +292,7 @@ public final class Registrations {
         }
         String own = RegistrySource.documentName(name);
         List<FieldError> fields = result.problems().stream().filter(p -> p.file().equals(own))
-                .map(p -> new FieldError(relative(p.path()), p.message())).toList();
+                .map(p -> new FieldError(p.path(), p.message())).toList();
         if (!fields.isEmpty()) {
             throw invalid(fields);
         }
@@ -303,15 +303,6 @@ public final class Registrations {
         if (!caused.isEmpty()) {
             throw new RegistryException(409, "Conflict", "this change would make the effective manifest invalid", caused);
         }
-    }
-
-    /** A document's problem path relative to the document (the fragment's own fields). */
-    static String relative(String path) {
-        String wrapped = "fragments[0]";
-        if (path.equals(wrapped)) {
-            return "";
-        }
-        return path.startsWith(wrapped + ".") ? path.substring(wrapped.length() + 1) : path;
     }
 
     private static RegistryException invalid(List<FieldError> errors) {

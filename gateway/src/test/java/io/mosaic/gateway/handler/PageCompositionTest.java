@@ -2,11 +2,18 @@ package io.mosaic.gateway.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.plan.PagePlan;
+import io.mosaic.gateway.plan.PlanCompiler;
+import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.support.FreePort;
 import io.mosaic.gateway.support.TestOrigin;
+import io.mosaic.manifest.FragmentDefinition;
+import io.mosaic.manifest.Manifest;
+import io.mosaic.manifest.Mount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -58,15 +65,19 @@ class PageCompositionTest {
                 defaults:
                   timeout: 400ms
                 fragments:
-                  - {name: header, team: platform, url: "%1$s/header"}
+                  - name: header
+                    team: platform
+                    url: "%1$s/header"
+                    mount: [{page: /admin/wall, slot: widgets, order: 20}]
                   - name: doc
                     team: people
                     url: "%1$s/doc"
                     assets: {css: [/assets/doc.css, /assets/shared.css]}
                     proxy: [/api]
+                    mount: [{page: /admin/wall, slot: widgets, order: 10}]
                   - {name: unclosed, team: people, url: "%1$s/unclosed"}
                   - {name: stray, team: people, url: "%1$s/stray"}
-                  - {name: main, team: people, url: "%1$s/main"}
+                  - {name: main, team: people, url: "%1$s/main", mount: [{page: /admin/wall, slot: widgets, order: 20}]}
                   - {name: gone, team: people, url: "%1$s/gone", fallback: "<p>Gone fallback</p>"}
                   - {name: broken, team: billing, url: "%2$s/500", fallback: "<p class=\\"fb\\">Broken fallback</p>"}
                   - {name: hanging, team: billing, url: "%2$s/hang", fallback: "<p class=\\"fb\\">Hanging fallback</p>"}
@@ -93,6 +104,9 @@ class PageCompositionTest {
                     layout: admin
                     primary: broken
                     slots: {header: header, main: broken}
+                  - path: /admin/wall
+                    layout: dashboard
+                    slots: {widgets: {open: true, max: 3}}
                 """.formatted(HEALTHY.url(""), FAILING.url(""), REFUSED));
         registry.add("mosaic.manifest", file::toString);
     }
@@ -108,6 +122,12 @@ class PageCompositionTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    PlanHolder plans;
+
+    @Autowired
+    PlanCompiler compiler;
 
     private EntityExchangeResult<String> get(String path) {
         return web.mutate().responseTimeout(Duration.ofSeconds(10)).build()
@@ -214,6 +234,34 @@ class PageCompositionTest {
                 .expectBody(String.class).returnResult();
         TestOrigin.Seen proxied = HEALTHY.seen().stream().filter(s -> s.path().equals("/api/items")).reduce((a, b) -> b).orElseThrow();
         assertThat(proxied.header("Cookie")).isNull();
+    }
+
+    @Test
+    void anOpenSlotShowsItsMountedFragmentsByOrderThenName() {
+        EntityExchangeResult<String> result = get("/admin/wall");
+        assertThat(result.getStatus().value()).isEqualTo(200);
+        Document page = Jsoup.parse(result.getResponseBody());
+        // doc has order 10; header and main share 20 and go by name.
+        assertThat(page.select("[data-fragment]").eachAttr("data-fragment")).containsExactly("doc", "header", "main");
+        assertThat(page.select("[data-fragment=main] .main-content").text()).isEqualTo("Main");
+        assertThat(page.select("[data-fragment=main]").attr("data-fragment-state")).isEqualTo("ok");
+        // A mounted fragment's declared assets load from the head like a named one's.
+        assertThat(page.head().select("link[rel=stylesheet]").eachAttr("href")).contains("/fragments/doc/assets/doc.css");
+    }
+
+    @Test
+    void anOpenSlotNeverShowsMoreThanItsMax() {
+        // The validator refuses a fourth mount; a manifest built in code is still cut at the slot's max.
+        Manifest manifest = plans.current().manifest();
+        FragmentDefinition stray = manifest.fragment("stray").orElseThrow();
+        FragmentDefinition strayMounted = new FragmentDefinition(stray.name(), stray.team(), stray.url(), stray.timeout(),
+                stray.fallback(), stray.assets(), stray.proxy(), stray.circuitBreaker(), stray.bulkhead(), stray.maxBodySize(),
+                stray.staleFor(), stray.async(), List.of(new Mount("/admin/wall", "widgets", 0)));
+        List<FragmentDefinition> fragments = manifest.fragments().stream()
+                .map(f -> f.name().equals("stray") ? strayMounted : f).toList();
+        PagePlan wall = compiler.compile(new Manifest(manifest.version(), manifest.defaults(), fragments, manifest.pages()), "test", null)
+                .page("/admin/wall").orElseThrow();
+        assertThat(wall.fragments().keySet()).containsExactly("stray", "doc", "header");
     }
 
     @Test

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code java -jar manifest.jar validate [--layout NAME=SLOT,SLOT]... FILE|DIR...}: the check
  * teams run in their own CI. Prints one {@code FILE:LINE:COLUMN: PATH: MESSAGE} line per problem
- * and exits 0 when every manifest is valid, 1 when one is not, 2 on a usage error.
+ * and exits 0 when every manifest is valid, 1 when one is not, 2 on a usage error. Also
+ * {@code effective} (the manifest as the gateway runs it) and {@code publish} (a team's fragment
+ * document to a gateway, see {@link PublishCommand}).
  */
 public final class ManifestCommand {
 
@@ -21,24 +24,37 @@ public final class ManifestCommand {
     static final int INVALID = 1;
     static final int USAGE = 2;
 
-    private static final String USAGE_TEXT = """
+    static final String USAGE_TEXT = """
             usage: java -jar manifest.jar validate [--layout NAME=SLOT,SLOT...]... FILE|DIR...
                    java -jar manifest.jar effective [--layout NAME=SLOT,SLOT...]... FILE|DIR
+                   java -jar manifest.jar publish FILE --gateway URL
               validate   checks each manifest (a YAML or JSON file, or a directory of them, merged)
                          and prints every problem as FILE:LINE:COLUMN: PATH: MESSAGE
               effective  prints the manifest as the gateway runs it: files merged, defaults applied
+              publish    checks FILE, one fragment document (a fragment's fields at the top level,
+                         YAML or JSON), then creates or updates that fragment on the gateway at URL,
+                         with the token in the environment variable MOSAIC_TOKEN; the gateway's
+                         problems are printed as FILE:LINE:COLUMN: FIELD: MESSAGE
               --layout   also accept a custom layout and its slots, as the gateway's layout folder would
-              exit status: 0 valid, 1 invalid, 2 usage error""";
+              exit status: 0 valid (published), 1 invalid (refused, or the gateway unreachable), 2 usage error""";
 
     private ManifestCommand() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     /** Runs the command; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    /** Runs the command with {@code env} as its environment; returns the exit status. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("publish")) {
+            return PublishCommand.run(Arrays.asList(args).subList(1, args.length), env, out, err);
+        }
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             (args.length == 0 ? err : out).println(USAGE_TEXT);
             return args.length == 0 ? USAGE : VALID;

@@ -5,6 +5,7 @@ import io.mosaic.manifest.Manifest;
 import io.mosaic.manifest.SlotDefinition;
 import io.mosaic.manifest.internal.Drafts.BreakerOverrides;
 import io.mosaic.manifest.internal.Drafts.FragmentDraft;
+import io.mosaic.manifest.internal.Drafts.MountDraft;
 import io.mosaic.manifest.internal.Drafts.Overrides;
 import io.mosaic.manifest.internal.Drafts.PageDraft;
 import io.mosaic.manifest.internal.Drafts.Reference;
@@ -12,6 +13,7 @@ import io.mosaic.manifest.internal.Drafts.SlotDraft;
 import io.mosaic.manifest.internal.NodeReader.Field;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ final class DocumentBinder {
     static final Set<String> BREAKER = ordered("failureRate", "window", "minimumCalls", "openFor", "halfOpenCalls", "countClientErrors");
     static final Set<String> BULKHEAD = ordered("maxConcurrent");
     static final Set<String> FRAGMENT = ordered("name", "team", "url", "timeout", "fallback", "assets", "proxy",
-            "circuitBreaker", "bulkhead", "maxBodySize", "staleFor", "async");
+            "circuitBreaker", "bulkhead", "maxBodySize", "staleFor", "async", "mount");
+    static final Set<String> MOUNT = ordered("page", "slot", "order");
     static final Set<String> ASSETS = ordered("css", "js");
     static final Set<String> PAGE = ordered("path", "title", "layout", "primary", "slots");
     static final Set<String> OPEN_SLOT = ordered("open", "max");
@@ -125,7 +128,11 @@ final class DocumentBinder {
     }
 
     private Optional<FragmentDraft> fragment(Node node, String path) {
-        Optional<Map<String, Field>> parsed = in.fields(node, path, FRAGMENT);
+        return fragment(node, path, Map.of());
+    }
+
+    private Optional<FragmentDraft> fragment(Node node, String path, Map<String, String> hints) {
+        Optional<Map<String, Field>> parsed = in.fields(node, path, FRAGMENT, hints);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
@@ -135,7 +142,7 @@ final class DocumentBinder {
                     Rules.slugProblem(text, "name").ifPresent(p -> in.problem(v.value(), v.path(), p));
                     return text;
                 })).orElse(null);
-        Position nameAt = f.containsKey("name") ? in.at(f.get("name").value(), path + ".name") : in.at(node, path);
+        Position nameAt = f.containsKey("name") ? in.at(f.get("name").value(), NodeReader.join(path, "name")) : in.at(node, path);
         String team = required(f, node, path, "team", "the owning team, a lowercase slug such as people")
                 .flatMap(v -> in.text(v.value(), v.path()).flatMap(text -> {
                     Optional<String> problem = Rules.slugProblem(text, "team");
@@ -166,8 +173,67 @@ final class DocumentBinder {
                 .map(paths -> paths.stream().map(DocumentBinder::withoutTrailingSlash).toList())
                 .orElse(List.of());
         boolean async = optional(f, "async").flatMap(v -> in.bool(v.value(), v.path())).orElse(false);
+        List<MountDraft> mounts = optional(f, "mount").map(this::mounts).orElse(List.of());
         return Optional.of(new FragmentDraft(in.at(node, path), nameAt, name, team, url, fallback, assets, proxy,
-                overrides(f), async));
+                overrides(f), async, mounts));
+    }
+
+    /**
+     * A fragment document: one fragment's fields at the top level, as a team publishes it. The
+     * manifest's own top-level fields get a hint instead of a bare "unknown field".
+     */
+    Drafts.Part bindFragment(Node root) {
+        Map<String, String> hints = new HashMap<>();
+        for (String manifestField : TOP) {
+            hints.put(manifestField, "'" + manifestField + "' belongs in a manifest file; a fragment document holds one "
+                    + "fragment's fields (name, team, url...) at the top level");
+        }
+        List<FragmentDraft> fragments = new ArrayList<>();
+        fragment(root, "", hints).ifPresent(fragments::add);
+        return new Drafts.Part(in.file(), null, Overrides.NONE, null, fragments, List.of());
+    }
+
+    private List<MountDraft> mounts(Field field) {
+        String example = "mounts such as [{page: /admin, slot: widgets, order: 10}]";
+        if (field.value() instanceof MappingNode) {
+            in.problem(field.value(), field.path(), "expected a list of " + example + ", got a mapping; put it in a list");
+            return List.of();
+        }
+        List<MountDraft> mounts = new ArrayList<>();
+        in.sequence(field.value(), field.path(), example).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                mount(items.get(i), field.path() + "[" + i + "]").ifPresent(mounts::add);
+            }
+        });
+        return mounts;
+    }
+
+    private Optional<MountDraft> mount(Node node, String path) {
+        Optional<Map<String, Field>> parsed = in.fields(node, path, MOUNT);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Field> f = parsed.get();
+        Position pageAt = f.containsKey("page") ? in.at(f.get("page").value(), path + ".page") : in.at(node, path + ".page");
+        String page = required(f, node, path, "page", "the path of the page to appear on, such as /admin")
+                .flatMap(v -> in.text(v.value(), v.path()).flatMap(text -> {
+                    Optional<String> problem = Rules.pagePathProblem(text);
+                    problem.ifPresent(p -> in.problem(v.value(), v.path(), p));
+                    return problem.isPresent() ? Optional.empty() : Optional.of(text);
+                })).orElse(null);
+        Position slotAt = f.containsKey("slot") ? in.at(f.get("slot").value(), path + ".slot") : in.at(node, path + ".slot");
+        String slot = required(f, node, path, "slot", "the name of an open slot of that page, such as widgets")
+                .flatMap(v -> in.text(v.value(), v.path()).flatMap(text -> {
+                    if (text.isBlank()) {
+                        in.problem(v.value(), v.path(), "must not be empty: the name of an open slot of that page, such as widgets");
+                        return Optional.empty();
+                    }
+                    return Optional.of(text);
+                })).orElse(null);
+        int order = optional(f, "order")
+                .flatMap(v -> in.integer(v.value(), v.path(), Rules.MOUNT_ORDER_MIN, Rules.MOUNT_ORDER_MAX))
+                .orElse(0);
+        return Optional.of(new MountDraft(in.at(node, path), page, pageAt, slot, slotAt, order));
     }
 
     private Optional<Assets> assets(Field field, URI origin) {
@@ -297,7 +363,8 @@ final class DocumentBinder {
                 in.problem(f.get("open").value(), path + ".open", "'open: false' fills nothing; name fragments instead, or write open: true");
                 return Optional.empty();
             }
-            int max = optional(f, "max").flatMap(v -> in.integer(v.value(), v.path(), 1, 50)).orElse(SlotDefinition.Open.DEFAULT_MAX);
+            int max = optional(f, "max").flatMap(v -> in.integer(v.value(), v.path(), 1, Rules.OPEN_SLOT_MAX))
+                    .orElse(SlotDefinition.Open.DEFAULT_MAX);
             return open.map(o -> new SlotDraft(name, at, new SlotDefinition.Open(max), List.of()));
         }
         in.problem(value, path, "expected a fragment name, a list of fragment names or {open: true}, got " + NodeReader.describe(value));

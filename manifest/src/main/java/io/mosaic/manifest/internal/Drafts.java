@@ -43,7 +43,14 @@ final class Drafts {
     }
 
     record FragmentDraft(Position at, Position nameAt, String name, String team, URI url, String fallback,
-                         Assets assets, List<String> proxy, Overrides overrides, boolean async) {
+                         Assets assets, List<String> proxy, Overrides overrides, boolean async, List<MountDraft> mounts) {
+    }
+
+    /**
+     * One entry of a fragment's {@code mount}; {@code page} or {@code slot} is null when it did not bind.
+     * {@code at} is the entry itself, {@code pageAt} and {@code slotAt} its fields (or the entry when missing).
+     */
+    record MountDraft(Position at, String page, Position pageAt, String slot, Position slotAt, int order) {
     }
 
     /** A fragment named in a slot or as primary, and where. */

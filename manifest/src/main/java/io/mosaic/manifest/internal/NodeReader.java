@@ -51,6 +51,11 @@ final class NodeReader {
      * is known; an unknown key gets a "did you mean" so that a typo never silently drops a setting.
      */
     Optional<Map<String, Field>> fields(Node node, String path, Set<String> known) {
+        return fields(node, path, known, Map.of());
+    }
+
+    /** As {@link #fields(Node, String, Set)}, with a message of its own for some unknown keys. */
+    Optional<Map<String, Field>> fields(Node node, String path, Set<String> known, Map<String, String> unknownHints) {
         if (!(node instanceof MappingNode mapping)) {
             problem(node, path, "expected a mapping of " + String.join(", ", known) + ", got " + describe(node));
             return Optional.empty();
@@ -71,6 +76,10 @@ final class NodeReader {
             if (fields.containsKey(name)) {
                 Field first = fields.get(name);
                 problem(keyNode, fieldPath, "duplicate key '" + name + "' (first at line " + at(first.key(), "").line() + ")");
+                continue;
+            }
+            if (!known.contains(name) && unknownHints.containsKey(name)) {
+                problem(keyNode, fieldPath, "unknown field '" + name + "': " + unknownHints.get(name));
                 continue;
             }
             if (!known.contains(name)) {

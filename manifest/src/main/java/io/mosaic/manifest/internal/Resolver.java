@@ -5,6 +5,7 @@ import io.mosaic.manifest.Defaults;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.LayoutCatalog;
 import io.mosaic.manifest.Manifest;
+import io.mosaic.manifest.Mount;
 import io.mosaic.manifest.PageDefinition;
 import io.mosaic.manifest.Problem;
 import io.mosaic.manifest.SlotDefinition;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Merges the parts of a manifest (one per file), applies the defaults to every fragment and
- * checks what spans fragments and pages: unique names and paths, layouts, slots, references.
+ * Merges the parts of a manifest (one per file or fragment document), applies the defaults to
+ * every fragment and checks what spans fragments and pages: unique names and paths, layouts,
+ * slots, references and mounts.
  */
 final class Resolver {
 
@@ -53,7 +55,7 @@ final class Resolver {
             }
         }
         List<PageDefinition> pages = new ArrayList<>();
-        Map<String, PageDraft> pagesByPath = new HashMap<>();
+        Map<String, PageDraft> pagesByPath = new LinkedHashMap<>();
         for (Drafts.Part part : parts) {
             for (PageDraft draft : part.pages()) {
                 if (draft.path() != null) {
@@ -67,6 +69,7 @@ final class Resolver {
                 page(draft, fragmentsByName).ifPresent(pages::add);
             }
         }
+        new MountCheck(layouts, problems).check(List.copyOf(fragmentsByName.values()), pagesByPath);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -112,7 +115,9 @@ final class Resolver {
                 Drafts.bulkhead(o.bulkheadMaxConcurrent(), defaults.bulkhead()),
                 o.maxBodySize() != null ? o.maxBodySize() : defaults.maxBodySize(),
                 o.staleFor() != null ? o.staleFor() : defaults.staleFor(),
-                draft.async()));
+                draft.async(),
+                draft.mounts().stream().filter(m -> m.page() != null && m.slot() != null)
+                        .map(m -> new Mount(m.page(), m.slot(), m.order())).toList()));
     }
 
     private boolean checkBreaker(CircuitBreakerSettings breaker, Position at) {
@@ -159,7 +164,11 @@ final class Resolver {
         }
         Reference primary = draft.primary();
         if (primary != null && !placed.containsKey(primary.name())) {
-            String known = fragments.containsKey(primary.name()) ? "fragment '" + primary.name() + "' is not on this page"
+            boolean mountedHere = fragments.containsKey(primary.name()) && fragments.get(primary.name()).mounts().stream()
+                    .anyMatch(mount -> draft.path() != null && draft.path().equals(mount.page()));
+            // A mounted fragment comes and goes with its team's publishing; the page's status must not hang on it.
+            String known = mountedHere ? "fragment '" + primary.name() + "' is only mounted into this page, not named in a slot"
+                    : fragments.containsKey(primary.name()) ? "fragment '" + primary.name() + "' is not on this page"
                     : "unknown fragment '" + primary.name() + "'" + Suggestions.didYouMean(primary.name(), placed.keySet());
             problems.add(primary.at().problem(known + "; primary must be one of the page's fragments"
                     + (placed.isEmpty() ? "" : ": " + String.join(", ", placed.keySet()))));

@@ -27,6 +27,11 @@ public final class Rules {
     public static final long BODY_MAX = 64L * 1024 * 1024;
     public static final int FALLBACK_MAX_CHARS = 64 * 1024;
     public static final int TITLE_MAX_CHARS = 200;
+    /** The most fragments an open slot may show. */
+    public static final int OPEN_SLOT_MAX = 50;
+    /** A mount's {@code order}: lowest first; the demo uses steps of ten so teams can go between. */
+    public static final int MOUNT_ORDER_MIN = -1000;
+    public static final int MOUNT_ORDER_MAX = 1000;
 
     /** Paths the gateway answers itself; no page may take them. */
     public static final List<String> RESERVED_PREFIXES = List.of("/fragments", "/api", "/console", "/actuator");

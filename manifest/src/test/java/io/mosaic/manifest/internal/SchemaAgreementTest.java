@@ -56,7 +56,12 @@ class SchemaAgreementTest {
             "version: 1\npages: [{path: admin, layout: admin, slots: {main: a}}]",
             "version: 1\npages: [{path: /a, layout: admin, slots: {main: []}}]",
             "version: 1\npages: [{path: /a, layout: admin, slots: {main: {open: false}}}]",
-            "version: 1\npages: [{path: /a, layout: admin, slots: {}}]"})
+            "version: 1\npages: [{path: /a, layout: admin, slots: {}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: {page: /a, slot: w}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: /a}]}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: a, slot: w}]}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: /a, slot: w, order: 1001}]}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: /a, slot: w, rank: 1}]}]"})
     void schemaAndValidatorBothRefuse(String yaml) {
         assertThat(SCHEMA.validate(yaml, InputFormat.YAML)).as("schema errors").isNotEmpty();
         assertThat(new ManifestReader().read("m.yaml", yaml).problems()).as("validator problems").isNotEmpty();
@@ -71,6 +76,16 @@ class SchemaAgreementTest {
         assertThat(properties(SCHEMA_TREE.at("/$defs/circuitBreaker"))).isEqualTo(DocumentBinder.BREAKER);
         assertThat(properties(SCHEMA_TREE.at("/$defs/bulkhead"))).isEqualTo(DocumentBinder.BULKHEAD);
         assertThat(properties(SCHEMA_TREE.at("/$defs/fragment/properties/assets"))).isEqualTo(DocumentBinder.ASSETS);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/mount"))).isEqualTo(DocumentBinder.MOUNT);
+    }
+
+    @Test
+    void boundsComeFromTheRules() {
+        JsonNode order = SCHEMA_TREE.at("/$defs/mount/properties/order");
+        assertThat(order.get("minimum").asInt()).isEqualTo(Rules.MOUNT_ORDER_MIN);
+        assertThat(order.get("maximum").asInt()).isEqualTo(Rules.MOUNT_ORDER_MAX);
+        JsonNode max = SCHEMA_TREE.at("/$defs/page/properties/slots/additionalProperties/oneOf/2/properties/max");
+        assertThat(max.get("maximum").asInt()).isEqualTo(Rules.OPEN_SLOT_MAX);
     }
 
     private static Set<String> properties(JsonNode object) {
