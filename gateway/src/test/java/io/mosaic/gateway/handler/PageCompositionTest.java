@@ -259,7 +259,7 @@ class PageCompositionTest {
                 stray.staleFor(), stray.async(), List.of(new Mount("/admin/wall", "widgets", 0)));
         List<FragmentDefinition> fragments = manifest.fragments().stream()
                 .map(f -> f.name().equals("stray") ? strayMounted : f).toList();
-        PagePlan wall = compiler.compile(new Manifest(manifest.version(), manifest.defaults(), fragments, manifest.pages()), "test", null)
+        PagePlan wall = compiler.compile(new Manifest(manifest.version(), manifest.defaults(), fragments, manifest.pages()), "test", java.util.Set.of(), null)
                 .page("/admin/wall").orElseThrow();
         assertThat(wall.fragments().keySet()).containsExactly("stray", "doc", "header");
     }
