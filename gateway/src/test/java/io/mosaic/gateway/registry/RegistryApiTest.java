@@ -318,6 +318,32 @@ class RegistryApiTest {
     }
 
     @Test
+    void aRegisteredFragmentIsOnItsPageWithinASecondAndPagesShowFreePlaces() throws Exception {
+        web.get().uri("/api/pages").header("Authorization", "Bearer " + PEOPLE).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].path").isEqualTo("/admin")
+                .jsonPath("$[0].slots[1].name").isEqualTo("widgets")
+                .jsonPath("$[0].slots[1].open").isEqualTo(true)
+                .jsonPath("$[0].slots[1].max").isEqualTo(3);
+        String body = widget("mounted", "people").replace("}", ", \"mount\": [{\"page\": \"/admin\", \"slot\": \"widgets\", \"order\": 5}]}");
+        put("mounted", PEOPLE, body, "If-None-Match", "*").expectStatus().isCreated();
+        long created = System.nanoTime();
+        String page = "";
+        while (System.nanoTime() - created < java.time.Duration.ofSeconds(3).toNanos() && !page.contains("data-fragment=\"mounted\"")) {
+            page = web.get().uri("/admin").exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
+                    .collectList().block().stream().reduce("", String::concat);
+            Thread.sleep(20);
+        }
+        assertThat(page).contains("data-fragment=\"mounted\"").contains("<p class=\"w\">Widget</p>");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - created)).isLessThan(java.time.Duration.ofSeconds(1));
+        web.get().uri("/api/pages").header("Authorization", "Bearer " + PEOPLE).exchange().expectBody()
+                .jsonPath("$[0].slots[1].fragments[0]").isEqualTo("mounted")
+                .jsonPath("$[0].slots[1].free").isEqualTo(2);
+        String wrongSlot = widget("misplaced", "people").replace("}", ", \"mount\": [{\"page\": \"/admin\", \"slot\": \"header\"}]}");
+        put("misplaced", PEOPLE, wrongSlot, "If-None-Match", "*").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("mount[0].slot");
+    }
+
+    @Test
     void theDatabaseIsNeverUsedFromAnEventLoopThread() {
         create("threads", "people", PEOPLE);
         web.get().uri("/api/fragments").header("Authorization", "Bearer " + PEOPLE).exchange().expectStatus().isOk();

@@ -1,5 +1,6 @@
 package io.mosaic.gateway.registry.api;
 
+import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.registry.AuditEntry;
 import io.mosaic.gateway.registry.Caller;
 import io.mosaic.gateway.registry.FieldError;
@@ -8,6 +9,9 @@ import io.mosaic.gateway.registry.Registrations.Precondition;
 import io.mosaic.gateway.registry.RegistryException;
 import io.mosaic.gateway.registry.Revision;
 import io.mosaic.gateway.registry.StoredFragment;
+import io.mosaic.manifest.FragmentDefinition;
+import io.mosaic.manifest.Manifest;
+import io.mosaic.manifest.SlotDefinition;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,11 +58,13 @@ class FragmentApi {
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final Registrations registrations;
+    private final PlanHolder plans;
     private final WriteLimits limits;
     private final JsonMapper json;
 
-    FragmentApi(Registrations registrations, WriteLimits limits, JsonMapper json) {
+    FragmentApi(Registrations registrations, PlanHolder plans, WriteLimits limits, JsonMapper json) {
         this.registrations = registrations;
+        this.plans = plans;
         this.limits = limits;
         this.json = json;
     }
@@ -114,6 +120,37 @@ class FragmentApi {
         Precondition precondition = precondition(exchange.getRequest());
         return blocking(() -> registrations.restore(caller, name, revision, precondition, requestId))
                 .map(stored -> ResponseEntity.ok().eTag(stored.fragment().etag()).body(view(stored.fragment())));
+    }
+
+    /** The pages in force, their layouts and slots: what a team may mount into, and how many places are free. */
+    @GetMapping("/pages")
+    List<Map<String, Object>> pages() {
+        Manifest manifest = plans.current().manifest();
+        return manifest.pages().stream().map(page -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("path", page.path());
+            view.put("title", page.title());
+            view.put("layout", page.layout());
+            view.put("primary", page.primary());
+            List<Map<String, Object>> slots = new java.util.ArrayList<>();
+            page.slots().forEach((slot, content) -> {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("name", slot);
+                if (content instanceof SlotDefinition.Open open) {
+                    List<String> mounted = manifest.mounted(page.path(), slot).stream().map(FragmentDefinition::name).toList();
+                    s.put("open", true);
+                    s.put("max", open.max());
+                    s.put("free", Math.max(0, open.max() - mounted.size()));
+                    s.put("fragments", mounted);
+                } else if (content instanceof SlotDefinition.Fragments named) {
+                    s.put("open", false);
+                    s.put("fragments", named.names());
+                }
+                slots.add(s);
+            });
+            view.put("slots", slots);
+            return view;
+        }).toList();
     }
 
     @GetMapping("/audit")
