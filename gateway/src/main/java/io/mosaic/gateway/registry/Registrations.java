@@ -108,6 +108,47 @@ public final class Registrations {
         return write(caller, name, document, precondition, "restore", requestId, true);
     }
 
+    /**
+     * Takes {@code name} off every page ({@code enabled = false}) or puts it back, keeping its
+     * definition: the incident control for a registered fragment. {@code If-Match} is optional
+     * here (an operator in an incident should not have to read first) but checked when given.
+     * Enabling validates again, since its open slot may have filled meanwhile.
+     */
+    public StoredFragment setEnabled(Caller caller, String name, boolean enabled, Precondition precondition, String requestId) {
+        StoredFragment result = store.inTransaction(() -> {
+            store.advanceRevision();
+            StoredFragment existing = store.find(name).orElseThrow(() -> notFound(name));
+            if (!caller.mayChange(existing.team())) {
+                throw forbidden(caller, existing.team(), name);
+            }
+            if (precondition.ifMatch() != null && !matches(precondition.ifMatch(), existing)) {
+                throw stale(existing);
+            }
+            if (existing.enabled() == enabled) {
+                return existing;
+            }
+            List<SourceText> documents = new ArrayList<>(RegistrySource.documents(enabled()));
+            documents.removeIf(d -> d.name().equals(RegistrySource.documentName(name)));
+            if (enabled) {
+                documents.add(new SourceText(RegistrySource.documentName(name), existing.document()));
+            }
+            check(name, documents);
+            Instant now = clock.instant();
+            String action = enabled ? "enable" : "disable";
+            StoredFragment next = new StoredFragment(name, existing.team(), existing.document(), store.nextRevision(name),
+                    enabled, existing.createdAt(), now, caller.actor());
+            if (!store.update(next, existing.revision())) {
+                throw stale(existing);
+            }
+            store.addRevision(new Revision(name, next.revision(), next.team(), next.document(), action, now, caller.actor()));
+            store.audit(new AuditEntry(0, now, caller.actor(), next.team(), action, name, existing.document(), next.document(),
+                    requestId));
+            return next;
+        });
+        watcher.checkSoon();
+        return result;
+    }
+
     /** Removes {@code name}; {@code If-Match} is required. */
     public void delete(Caller caller, String name, Precondition precondition, String requestId) {
         store.inTransaction(() -> {
@@ -178,7 +219,7 @@ public final class Registrations {
             Instant now = clock.instant();
             long revision = store.nextRevision(name);
             String actual = action.equals("restore") ? "restore" : existing.isPresent() ? "update" : "create";
-            StoredFragment next = new StoredFragment(name, team, text, revision, true,
+            StoredFragment next = new StoredFragment(name, team, text, revision, existing.map(StoredFragment::enabled).orElse(true),
                     existing.map(StoredFragment::createdAt).orElse(now), now, caller.actor());
             if (existing.isPresent()) {
                 if (!store.update(next, existing.get().revision())) {

@@ -324,6 +324,9 @@ class RegistryApiTest {
                 .jsonPath("$[0].slots[1].name").isEqualTo("widgets")
                 .jsonPath("$[0].slots[1].open").isEqualTo(true)
                 .jsonPath("$[0].slots[1].max").isEqualTo(3);
+        int freeBefore = ((Number) com.jayway.jsonpath.JsonPath.read(web.get().uri("/api/pages")
+                .header("Authorization", "Bearer " + PEOPLE).exchange().returnResult(String.class).getResponseBody()
+                .collectList().block().stream().reduce("", String::concat), "$[0].slots[1].free")).intValue();
         String body = widget("mounted", "people").replace("}", ", \"mount\": [{\"page\": \"/admin\", \"slot\": \"widgets\", \"order\": 5}]}");
         put("mounted", PEOPLE, body, "If-None-Match", "*").expectStatus().isCreated();
         long created = System.nanoTime();
@@ -337,10 +340,46 @@ class RegistryApiTest {
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - created)).isLessThan(java.time.Duration.ofSeconds(1));
         web.get().uri("/api/pages").header("Authorization", "Bearer " + PEOPLE).exchange().expectBody()
                 .jsonPath("$[0].slots[1].fragments[0]").isEqualTo("mounted")
-                .jsonPath("$[0].slots[1].free").isEqualTo(2);
+                .jsonPath("$[0].slots[1].free").isEqualTo(freeBefore - 1);
         String wrongSlot = widget("misplaced", "people").replace("}", ", \"mount\": [{\"page\": \"/admin\", \"slot\": \"header\"}]}");
         put("misplaced", PEOPLE, wrongSlot, "If-None-Match", "*").expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("mount[0].slot");
+    }
+
+    @Test
+    void aDisabledFragmentLeavesItsPageAndComesBackWhenEnabled() throws Exception {
+        String body = widget("switched", "people").replace("}", ", \"mount\": [{\"page\": \"/admin\", \"slot\": \"widgets\", \"order\": 9}]}");
+        put("switched", PEOPLE, body, "If-None-Match", "*").expectStatus().isCreated();
+        awaitPage(page -> page.contains("data-fragment=\"switched\""));
+        web.post().uri("/api/fragments/switched/disable").header("Authorization", "Bearer " + BILLING).exchange()
+                .expectStatus().isForbidden();
+        web.post().uri("/api/fragments/switched/disable").header("Authorization", "Bearer " + ADMIN).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"")
+                .expectBody().jsonPath("$.enabled").isEqualTo(false);
+        assertThat(awaitPage(page -> !page.contains("data-fragment=\"switched\""))).doesNotContain("data-fragment=\"switched\"");
+        web.post().uri("/api/fragments/switched/enable").header("Authorization", "Bearer " + PEOPLE).header("If-Match", "\"1\"")
+                .exchange().expectStatus().isEqualTo(412);
+        web.post().uri("/api/fragments/switched/enable").header("Authorization", "Bearer " + PEOPLE).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(true);
+        assertThat(awaitPage(page -> page.contains("data-fragment=\"switched\""))).contains("data-fragment=\"switched\"");
+        web.get().uri("/api/audit?fragment=switched").header("Authorization", "Bearer " + ADMIN).exchange().expectBody()
+                .jsonPath("$[0].action").isEqualTo("enable").jsonPath("$[0].actor").isEqualTo("team:people")
+                .jsonPath("$[1].action").isEqualTo("disable").jsonPath("$[1].actor").isEqualTo("admin");
+    }
+
+    /** The dashboard once it satisfies {@code condition}, or as it is after 3 s. */
+    String awaitPage(java.util.function.Predicate<String> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+        String page = "";
+        while (System.nanoTime() < deadline) {
+            page = web.get().uri("/admin").exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
+                    .collectList().block().stream().reduce("", String::concat);
+            if (condition.test(page)) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return page;
     }
 
     @Test

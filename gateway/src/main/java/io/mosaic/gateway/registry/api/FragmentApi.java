@@ -122,6 +122,29 @@ class FragmentApi {
                 .map(stored -> ResponseEntity.ok().eTag(stored.fragment().etag()).body(view(stored.fragment())));
     }
 
+    /** Takes a registered fragment off every page, keeping its definition (an incident control). */
+    @PostMapping("/fragments/{name}/disable")
+    Mono<ResponseEntity<Map<String, Object>>> disable(@PathVariable String name, @AuthenticationPrincipal Caller caller,
+                                                      ServerWebExchange exchange) {
+        return enabled(name, false, caller, exchange);
+    }
+
+    /** Puts a disabled fragment back on its pages. */
+    @PostMapping("/fragments/{name}/enable")
+    Mono<ResponseEntity<Map<String, Object>>> enable(@PathVariable String name, @AuthenticationPrincipal Caller caller,
+                                                     ServerWebExchange exchange) {
+        return enabled(name, true, caller, exchange);
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> enabled(String name, boolean enabled, Caller caller,
+                                                              ServerWebExchange exchange) {
+        limits.acquire(caller);
+        String requestId = requestId(exchange.getRequest());
+        Precondition precondition = precondition(exchange.getRequest());
+        return blocking(() -> registrations.setEnabled(caller, name, enabled, precondition, requestId))
+                .map(fragment -> ResponseEntity.ok().eTag(fragment.etag()).body(view(fragment)));
+    }
+
     /** The pages in force, their layouts and slots: what a team may mount into, and how many places are free. */
     @GetMapping("/pages")
     List<Map<String, Object>> pages() {
