@@ -110,7 +110,9 @@ public final class FragmentResolver {
         if (failure.originCalled()) {
             log.warn("fragment {} ({}): {}; serving {}", fragment.name(), fragment.definition().url(), failure, outcome.state());
         } else {
-            refusals.refused(fragment.name(), failure.kind().label(), outcome.state());
+            // A policy refusal's reason (host, address, class) is what the operator needs; the others' label says it all.
+            refusals.refused(fragment.name(), failure.kind() == FetchFailure.Kind.ORIGIN_REFUSED ? failure.toString()
+                    : failure.kind().label(), outcome.state());
         }
     }
 }
