@@ -1,5 +1,6 @@
 package io.mosaic.gateway.origin;
 
+import io.netty.util.NetUtil;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -56,9 +57,7 @@ public enum AddressClass {
 
     /** "127.0.0.1, a loopback address", or for an address that carries another, "::ffff:7f00:1 (IPv4-mapped 127.0.0.1), a loopback address". */
     public static String describe(InetAddress address) {
-        String text = address.getHostAddress();
-        int zone = text.indexOf('%');
-        text = zone >= 0 ? text.substring(0, zone) : text;
+        String text = NetUtil.toAddressString(address); // compressed IPv6 (::1), without a zone id
         Inet4Address embedded = embeddedIpv4(address);
         if (embedded != null) {
             text += " (" + embedding(address.getAddress()) + " " + embedded.getHostAddress() + ")";

@@ -1,6 +1,5 @@
 package io.mosaic.gateway.origin;
 
-import io.netty.util.NetUtil;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -114,20 +113,28 @@ final class NumericHost {
     }
 
     /**
-     * An IPv6 literal, zone id dropped. IPv4-mapped addresses stay {@link Inet6Address}es (the
-     * JDK would turn them into IPv4 ones) so that a refusal can say how the address was written.
+     * An IPv6 literal, zone id dropped, read by the JDK's parser (which never asks DNS for a host
+     * with a colon). IPv4-mapped addresses stay {@link Inet6Address}es (the JDK turns them into
+     * IPv4 ones) so that a refusal can say how the address was written.
      */
     private static Optional<InetAddress> ipv6(String host) {
         int zone = host.indexOf('%');
-        String address = zone >= 0 ? host.substring(0, zone) : host;
-        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address.toLowerCase(Locale.ROOT));
-        if (bytes == null || bytes.length != 16) {
+        String literal = zone >= 0 ? host.substring(0, zone) : host;
+        if (literal.isEmpty() || !literal.chars().allMatch(c -> c == ':' || c == '.' || (c < 128 && Character.digit(c, 16) >= 0))) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Inet6Address.getByAddress(null, bytes, -1));
+            InetAddress address = InetAddress.getByName("[" + literal + "]");
+            if (address instanceof Inet4Address) {
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xFF;
+                mapped[11] = (byte) 0xFF;
+                System.arraycopy(address.getAddress(), 0, mapped, 12, 4);
+                return Optional.of(Inet6Address.getByAddress(null, mapped, -1));
+            }
+            return Optional.of(address);
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("sixteen bytes are always an address", e);
+            return Optional.empty(); // not a valid literal
         }
     }
 
