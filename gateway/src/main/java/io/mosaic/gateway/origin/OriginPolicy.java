@@ -104,7 +104,7 @@ public final class OriginPolicy {
         if (addressClass.isPublic()) {
             return Optional.empty();
         }
-        return Optional.of("origin " + origin + " refused: host '" + host + "' " + (NumericHost.looksNumeric(host) ? "is " : "resolves to ")
+        return Optional.of("origin " + origin + ": host '" + host + "' " + (NumericHost.looksNumeric(host) ? "is " : "resolves to ")
                 + AddressClass.describe(address) + "; only public addresses are called unless the origin is allowed with "
                 + ALLOWED_ORIGINS_PROPERTY);
     }
