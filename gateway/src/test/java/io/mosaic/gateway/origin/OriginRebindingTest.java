@@ -82,7 +82,7 @@ class OriginRebindingTest {
         assertThat(policy.refusal(url)).as("write time: the name resolves to a public address").isEmpty();
         DNS.answer("page.rebind.test", RebindingDns.LOOPBACK);
 
-        Document page = page();
+        Document page = page("rebound");
 
         assertThat(page.select("[data-fragment=rebound]").attr("data-fragment-state")).isEqualTo("fallback");
         assertThat(page.select("[data-fragment=rebound] .fb").text()).isEqualTo("Rebound fallback");
@@ -93,12 +93,24 @@ class OriginRebindingTest {
 
     @Test
     void pageFetchOfAnIpLiteralOnLoopbackIsRefusedAtConnectTimeThoughNothingIsResolved() {
-        Document page = page();
+        Document page = page("literal");
 
         assertThat(page.select("[data-fragment=literal]").attr("data-fragment-state")).isEqualTo("fallback");
         assertThat(page.select("[data-fragment=literal] .fb").text()).isEqualTo("Literal fallback");
         assertThat(calls("/literal")).as("calls that reached the origin").isZero();
         assertThat(metrics()).contains("fragment=\"literal\",outcome=\"fallback\",reason=\"origin refused\"");
+    }
+
+    @Test
+    void refusalsDoNotOpenTheFragmentsBreakerSinceTheOriginWasNeverCalled() {
+        for (int i = 0; i < 8; i++) {
+            page("literal");
+        }
+
+        assertThat(page("literal").select("[data-fragment=literal]").attr("data-fragment-state")).isEqualTo("fallback");
+        assertThat(metrics()).contains("fragment=\"literal\",outcome=\"fallback\",reason=\"origin refused\"")
+                .doesNotContain("fragment=\"literal\",outcome=\"fallback\",reason=\"breaker open\"")
+                .contains("mosaic_fragment_breaker_state{fragment=\"literal\"} 0.0");
     }
 
     @Test
@@ -127,9 +139,10 @@ class OriginRebindingTest {
         assertThat(calls("/internal/items")).as("calls that reached the origin").isZero();
     }
 
-    private Document page() {
+    /** The page of one fragment, so that one test's failures never reach another's breaker. */
+    private Document page(String fragment) {
         EntityExchangeResult<String> result = web.mutate().responseTimeout(Duration.ofSeconds(10)).build()
-                .get().uri("/admin/rebind").exchange().expectBody(String.class).returnResult();
+                .get().uri("/admin/" + fragment).exchange().expectBody(String.class).returnResult();
         assertThat(result.getStatus().value()).isEqualTo(200);
         return Jsoup.parse(result.getResponseBody());
     }
@@ -170,6 +183,8 @@ class OriginRebindingTest {
                         layout: admin
                         slots:
                           main: [rebound, literal]
+                      - {path: /admin/rebound, layout: admin, slots: {main: rebound}}
+                      - {path: /admin/literal, layout: admin, slots: {main: literal}}
                     """.formatted(port)).toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
