@@ -92,9 +92,7 @@ final class PolicyAddressResolverGroup extends AddressResolverGroup<InetSocketAd
                     resolved.add(new InetSocketAddress(InetAddress.getByAddress(host, address.getAddress()), port));
                 }
                 promise.trySuccess(resolved);
-            } catch (UnknownHostException e) {
-                promise.tryFailure(e);
-            } catch (RuntimeException e) {
+            } catch (UnknownHostException | RuntimeException e) {
                 promise.tryFailure(e);
             }
         }
