@@ -2,6 +2,7 @@ package io.mosaic.gateway.config;
 
 import io.mosaic.gateway.fetch.FragmentFetcher;
 import io.mosaic.gateway.fetch.LoopLocalClients;
+import io.mosaic.gateway.origin.OriginGuard;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +13,14 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * The client that fetches fragments: bounded keep-alive pools (one per event loop) and a short
  * connect timeout, separate from the proxy routes' client so page composition and browser API
- * calls cannot starve each other. Each fragment's deadline is applied per fetch on top.
+ * calls cannot starve each other. Each fragment's deadline is applied per fetch on top. Every
+ * connection is judged by the origin policy ({@link OriginGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 class FragmentClientConfiguration {
 
     @Bean(destroyMethod = "dispose")
-    LoopLocalClients fragmentClients(GatewayProperties properties) {
+    LoopLocalClients fragmentClients(GatewayProperties properties, OriginGuard originGuard) {
         GatewayProperties.Client client = properties.client();
         return new LoopLocalClients(
                 name -> ConnectionProvider.builder(name)
@@ -31,7 +33,7 @@ class FragmentClientConfiguration {
                         // reactor.netty.connection.provider.* gauges (active, idle, pending, total) at /actuator/prometheus
                         .metrics(true)
                         .build(),
-                provider -> HttpClient.create(provider)
+                provider -> originGuard.apply(HttpClient.create(provider))
                         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) client.connectTimeout().toMillis())
                         .followRedirect(false)
                         .keepAlive(true)

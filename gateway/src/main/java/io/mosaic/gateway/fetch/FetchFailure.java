@@ -2,6 +2,7 @@ package io.mosaic.gateway.fetch;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.mosaic.gateway.origin.OriginRefusedException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
@@ -39,6 +40,8 @@ public final class FetchFailure extends RuntimeException {
         BREAKER_OPEN("breaker open"),
         /** Too many fetches of this fragment are in flight: the origin was not called. */
         BULKHEAD_FULL("bulkhead full"),
+        /** The origin policy refused the address the origin's host resolved to: the origin was not called. */
+        ORIGIN_REFUSED("origin refused"),
         /** Anything else. */
         OTHER("error");
 
@@ -85,7 +88,7 @@ public final class FetchFailure extends RuntimeException {
 
     /** Whether the origin was called at all. */
     public boolean originCalled() {
-        return kind != Kind.BREAKER_OPEN && kind != Kind.BULKHEAD_FULL;
+        return kind != Kind.BREAKER_OPEN && kind != Kind.BULKHEAD_FULL && kind != Kind.ORIGIN_REFUSED;
     }
 
     /** The failure behind any throwable a fetch can end with. */
@@ -101,6 +104,10 @@ public final class FetchFailure extends RuntimeException {
         }
         if (error instanceof BulkheadFullException) {
             return new FetchFailure(Kind.BULKHEAD_FULL, "too many fetches in flight", 0, null, error);
+        }
+        OriginRefusedException refused = OriginRefusedException.in(error);
+        if (refused != null) {
+            return new FetchFailure(Kind.ORIGIN_REFUSED, refused.getMessage(), 0, null, error);
         }
         Throwable root = error;
         for (Throwable t = error; t != null; t = t.getCause()) {

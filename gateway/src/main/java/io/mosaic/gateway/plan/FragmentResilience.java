@@ -5,6 +5,7 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.mosaic.gateway.fetch.FetchFailure;
+import io.mosaic.gateway.origin.OriginRefusedException;
 import io.mosaic.manifest.BulkheadSettings;
 import io.mosaic.manifest.CircuitBreakerSettings;
 import java.time.Duration;
@@ -20,6 +21,7 @@ public final class FragmentResilience {
     /**
      * A count-based breaker over the last {@code window} calls. 4xx answers are ignored (neither
      * success nor failure) unless {@code countClientErrors}: a 404 says nothing of the origin's health.
+     * Neither does a connection the origin policy refused (the origin was never called).
      * Open → half-open happens on the first call after {@code openFor}, so an idle fragment costs nothing.
      */
     public static CircuitBreaker breaker(String name, CircuitBreakerSettings settings) {
@@ -31,8 +33,9 @@ public final class FragmentResilience {
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .ignoreException(error -> error instanceof FetchFailure failure
+                .ignoreException(error -> (error instanceof FetchFailure failure
                         && failure.kind() == FetchFailure.Kind.CLIENT_ERROR && !settings.countClientErrors())
+                        || OriginRefusedException.in(error) != null)
                 .build();
         CircuitBreaker breaker = CircuitBreaker.of(name, config);
         breaker.getEventPublisher().onStateTransition(event -> log.info("fragment {}: circuit breaker {} -> {}",

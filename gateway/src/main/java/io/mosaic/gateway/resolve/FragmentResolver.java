@@ -40,6 +40,8 @@ public final class FragmentResolver {
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final RefusalLog refusals = new RefusalLog(log::info, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
+    /** A name re-pointed at the gateway's own network is worth a warning, still not one per page. */
+    private final RefusalLog policyRefusals = new RefusalLog(log::warn, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, StaleCopies staleCopies, MeterRegistry meters) {
@@ -109,6 +111,9 @@ public final class FragmentResolver {
         }
         if (failure.originCalled()) {
             log.warn("fragment {} ({}): {}; serving {}", fragment.name(), fragment.definition().url(), failure, outcome.state());
+        } else if (failure.kind() == FetchFailure.Kind.ORIGIN_REFUSED) {
+            // Its reason (host, address, class) is what the operator needs; a breaker's label says it all.
+            policyRefusals.refused(fragment.name(), failure.toString(), outcome.state());
         } else {
             refusals.refused(fragment.name(), failure.kind().label(), outcome.state());
         }

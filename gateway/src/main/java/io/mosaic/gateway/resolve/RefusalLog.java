@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Logs calls that an open breaker or a full bulkhead refused without calling the origin: the
- * first at once, then at most one line per fragment every {@code intervalNanos} with how many
- * were refused since. Under load a refused call happens on every page, and a line each would
- * bury the log that the breaker exists to keep quiet.
+ * Logs calls that an open breaker, a full bulkhead or the origin policy refused without calling
+ * the origin: the first at once, then at most one line per fragment every {@code intervalNanos}
+ * with how many were refused since. Under load a refused call happens on every page, and a line
+ * each would bury the log that the breaker exists to keep quiet.
  */
 final class RefusalLog {
 

@@ -22,7 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code /fragments/NAME}, forwarded to the fragment's origin with that prefix stripped.
  * Nothing else of the origin is reachable. Browser credentials are not forwarded and the
  * origin cannot set cookies on the gateway's origin, which all teams share. Each fragment's
- * routes are guarded by its own proxy breaker and bulkhead ({@link ProxyGuard}).
+ * routes are guarded by its own proxy breaker and bulkhead ({@link ProxyGuard}); a connection
+ * the origin policy refuses answers 502 ({@link ProxyOriginRefusal}).
  */
 public final class ProxyRoutes {
 
@@ -49,6 +50,7 @@ public final class ProxyRoutes {
      */
     public List<Route> routes(FragmentDefinition fragment, CircuitBreaker breaker, Bulkhead bulkhead) {
         GatewayFilter guard = new ProxyGuard(fragment.name(), breaker, bulkhead);
+        GatewayFilter refusal = new ProxyOriginRefusal(fragment.name());
         URI origin = origin(fragment.url());
         String base = basePath(fragment.name());
         List<Route> routes = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class ProxyRoutes {
                     .uri(origin)
                     .predicate(exchange -> READ_METHODS.contains(exchange.getRequest().getMethod())
                             && originPath(exchange, base).filter(assetPaths::contains).isPresent())
-                    .filters(guard, stripPrefix, hygiene)
+                    .filters(refusal, guard, stripPrefix, hygiene)
                     .build());
         }
         for (String prefix : fragment.proxy()) {
@@ -72,7 +74,7 @@ public final class ProxyRoutes {
                     .predicate(exchange -> originPath(exchange, base)
                             .filter(path -> prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/"))
                             .isPresent())
-                    .filters(guard, stripPrefix, hygiene)
+                    .filters(refusal, guard, stripPrefix, hygiene)
                     .build());
         }
         return routes;
