@@ -31,8 +31,8 @@ class OriginPolicyConfiguration {
     }
 
     /**
-     * The origins of the manifest file's fragments, which the operator wrote: every fragment
-     * today. Computed once per plan.
+     * The origins of the manifest file's fragments, which the operator wrote; registered
+     * fragments' origins are not trusted. Computed once per plan.
      */
     @Bean
     TrustedOrigins trustedOrigins(PlanHolder plans) {
@@ -42,6 +42,7 @@ class OriginPolicyConfiguration {
             PlanOrigins known = cached.get();
             if (known == null || known.plan() != plan) {
                 known = new PlanOrigins(plan, plan.fragments().values().stream()
+                        .filter(fragment -> !plan.isRegistered(fragment.name()))
                         .map(fragment -> Origin.of(fragment.definition().url()))
                         .collect(Collectors.toUnmodifiableSet()));
                 cached.set(known);

@@ -1,6 +1,7 @@
 package io.mosaic.gateway.config;
 
 import io.mosaic.gateway.layout.Layouts;
+import io.mosaic.gateway.origin.OriginPolicy;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.registry.Registrations;
 import io.mosaic.gateway.registry.RegistryHealthIndicator;
@@ -12,7 +13,6 @@ import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.gateway.source.ManifestFileSource;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -51,9 +51,8 @@ class RegistryConfiguration {
 
     @Bean
     Registrations registrations(RegistryStore store, EffectiveManifest effective, PlanHolder plans, ManifestWatcher watcher,
-                                JsonMapper json) {
-        // TODO(origin policy): replaced by the OriginPolicy bean when it lands.
-        return new Registrations(store, effective, plans, url -> Optional.empty(), watcher, json, Clock.systemUTC());
+                                OriginPolicy originPolicy, JsonMapper json) {
+        return new Registrations(store, effective, plans, originPolicy::refusal, watcher, json, Clock.systemUTC());
     }
 
     @Bean

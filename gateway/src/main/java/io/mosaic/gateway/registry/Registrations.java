@@ -274,8 +274,9 @@ public final class Registrations {
         } catch (URISyntaxException e) {
             return;
         }
-        if (uri.getHost() == null) {
-            return;
+        if (uri.getHost() == null || uri.getScheme() == null
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+            return; // the validator names what is wrong with a URL that is not http(s)
         }
         originRefusal.apply(uri).ifPresent(refusal -> {
             throw invalid(List.of(new FieldError("url", refusal)));

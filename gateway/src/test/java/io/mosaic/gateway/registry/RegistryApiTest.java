@@ -63,6 +63,8 @@ class RegistryApiTest {
         registry.add("mosaic.registry.teams.flood.token-sha256", () -> Tokens.sha256(FLOOD));
         registry.add("mosaic.registry.admin.token-sha256", () -> Tokens.sha256(ADMIN));
         registry.add("mosaic.registry.writes-per-minute", () -> "40");
+        // The test origin is on loopback, which the origin policy refuses unless the operator allows it.
+        registry.add("mosaic.registry.allowed-origins", () -> ORIGIN.url(""));
     }
 
     @AfterAll
