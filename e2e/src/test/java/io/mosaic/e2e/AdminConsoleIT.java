@@ -10,10 +10,18 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +35,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The demo admin console as a user sees it: the six fragment processes of the demo manifest, a
  * seventh that no manifest lists, and the gateway jar, really started, driven through a real
  * Chromium.
+ *
+ * <p>Tests 7 to 9 and 11 register {@code service-status} into the dashboard's open slot through
+ * the registration API and through {@code manifest.jar publish}, as the insights team would. Each
+ * removes its registration before it ends, so that every other test sees the manifest's widgets
+ * only; they share this class's console because a second one costs eight more JVMs on the 2-core
+ * machine the suite runs on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminConsoleIT {
@@ -228,6 +242,193 @@ class AdminConsoleIT {
             }
         } finally {
             console.restart("billing");
+        }
+    }
+    // ---- Team self-registration: the insights team puts its widget into the dashboard. ----
+
+    private static final String SERVICE_STATUS = DemoFragments.SERVICE_STATUS.name();
+    /** A registration is on pages within about a second; this leaves room for a busy machine. */
+    private static final Duration LIVE_WITHIN = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The fragment document of {@code e2e/demo/service-status.yaml} as JSON, at the port the widget got here. */
+    private String serviceStatusJson(String slot, int order, String fallback) {
+        return """
+                {"name": "service-status", "team": "insights", "url": "%s", "timeout": "800ms",
+                 "fallback": "%s", "assets": {"css": ["/assets/service-status.css"]},
+                 "mount": [{"page": "/admin", "slot": "%s", "order": %d}]}""".formatted(
+                console.fragmentUrl(SERVICE_STATUS), fallback, slot, order);
+    }
+
+    private HttpResponse<String> api(String method, String name, String token, String json, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/fragments/" + name)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The fragment names in the dashboard's widgets slot, in page order, once every async box has moved in. */
+    private List<String> widgets() {
+        page.navigate(url("/admin"));
+        assertThat(page.locator("[id^=mosaic-pending-]")).hasCount(0);
+        return page.locator("main.mosaic-widgets > [data-fragment]").evaluateAll("boxes => boxes.map(b => b.dataset.fragment)")
+                instanceof List<?> names ? names.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** Reloads {@code /admin} until its widgets are {@code expected}: a change is live within about a second. */
+    private void awaitWidgets(List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + LIVE_WITHIN.toNanos();
+        List<String> seen = widgets();
+        while (!seen.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            seen = widgets();
+        }
+        assertThat(seen).as("widgets on /admin").isEqualTo(expected);
+    }
+
+    private List<String> manifestWidgets() {
+        return List.of("members", "org-tree", "billing", "security", "audit");
+    }
+
+    private List<String> with(List<String> widgets, int index, String name) {
+        List<String> all = new ArrayList<>(widgets);
+        all.add(index, name);
+        return all;
+    }
+
+    /** Removes service-status's registration if there is one (If-Match with its current ETag), and waits until no page shows it. */
+    private void unregisterServiceStatus() throws Exception {
+        HttpResponse<String> current = api("GET", SERVICE_STATUS, DemoRegistry.token("insights"), null);
+        if (current.statusCode() == 200) {
+            String etag = current.headers().firstValue("ETag").orElseThrow();
+            assertThat(api("DELETE", SERVICE_STATUS, DemoRegistry.token("insights"), null, "If-Match", etag).statusCode())
+                    .as("DELETE service-status").isEqualTo(204);
+        }
+        awaitWidgets(manifestWidgets());
+    }
+
+    @Test
+    @Order(7)
+    void aTeamRegistersItsWidgetThroughTheApiAndTheDashboardShowsItSixth() throws Exception {
+        assertThat(widgets()).isEqualTo(manifestWidgets());
+        try {
+            HttpResponse<String> created = api("PUT", SERVICE_STATUS, DemoRegistry.token("insights"),
+                    serviceStatusJson("widgets", 60, "<p>Service status is unavailable right now.</p>"), "If-None-Match", "*");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(created.headers().firstValue("ETag")).isPresent();
+            assertThat(created.body()).contains("\"name\":\"service-status\"", "\"team\":\"insights\"", "\"revision\":",
+                    "\"fragment\":{");
+
+            // The sixth widget, after audit (order 60 after 50).
+            awaitWidgets(with(manifestWidgets(), 5, SERVICE_STATUS));
+            assertThat(box(SERVICE_STATUS)).isVisible();
+            assertThat(box(SERVICE_STATUS)).hasAttribute("data-fragment-state", "ok");
+            // Its own stylesheet, from its own origin through the gateway, styles its box.
+            assertThat(page.locator("link[rel=stylesheet][href*=\"/fragments/service-status/\"]")).hasCount(1);
+            Locator root = box(SERVICE_STATUS).locator(".insights-service-status");
+            assertThat(root).isVisible();
+            assertThat(root).hasCSS("border-top-color", "rgb(15, 107, 122)");
+            assertThat(root).hasCSS("border-top-width", "4px");
+            for (String other : manifestWidgets()) {
+                assertThat(box(other)).hasAttribute("data-fragment-state", "ok");
+            }
+        } finally {
+            unregisterServiceStatus();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aBadRegistrationIsRefusedWithTheFieldNamedAndChangesNothing() throws Exception {
+        List<String> before = widgets();
+        HttpResponse<String> refused = api("PUT", SERVICE_STATUS, DemoRegistry.token("insights"),
+                serviceStatusJson("widgetz", 60, "<p>Unavailable.</p>"), "If-None-Match", "*");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).containsPattern("\"field\":\"mount[^\"]*slot\"").contains("widgetz");
+
+        assertThat(api("GET", SERVICE_STATUS, DemoRegistry.token("insights"), null).statusCode()).isEqualTo(404);
+        Thread.sleep(1500); // past the time in which an accepted change would be live
+        assertThat(widgets()).isEqualTo(before).isEqualTo(manifestWidgets());
+        assertThat(box(SERVICE_STATUS)).hasCount(0);
+    }
+
+    @Test
+    @Order(9)
+    void aTeamCannotChangeAnotherTeamsFragmentNorRegisterOneInItsName() throws Exception {
+        String insights = DemoRegistry.token("insights");
+        // members is the people team's: the insights token may not replace it...
+        String members = """
+                {"name": "members", "team": "people", "url": "%s", "timeout": "800ms",
+                 "mount": [{"page": "/admin", "slot": "widgets", "order": 5}]}""".formatted(console.fragmentUrl(SERVICE_STATUS));
+        HttpResponse<String> replace = api("PUT", "members", insights, members, "If-Match", "*");
+        assertThat(replace.statusCode()).as(replace.body()).isEqualTo(403);
+        assertThat(replace.body()).contains("\"field\":\"team\"");
+        // ...nor register a new fragment of team people.
+        String people = serviceStatusJson("widgets", 70, "<p>Unavailable.</p>")
+                .replace("\"service-status\"", "\"people-status\"").replace("\"insights\"", "\"people\"");
+        HttpResponse<String> register = api("PUT", "people-status", insights, people, "If-None-Match", "*");
+        assertThat(register.statusCode()).as(register.body()).isEqualTo(403);
+        assertThat(register.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(register.body()).contains("\"field\":\"team\"");
+
+        assertThat(api("GET", "people-status", insights, null).statusCode()).isEqualTo(404);
+        assertThat(widgets()).isEqualTo(manifestWidgets());
+        assertThat(box("members")).hasAttribute("data-fragment-state", "ok");
+        assertThat(box("members").locator("tbody tr").first()).isVisible();
+    }
+
+    /** Runs {@code manifest.jar publish FILE --gateway URL} as a team's CI would, with the insights token. */
+    private String publish(Path file) throws Exception {
+        Path root = ConsoleProcesses.repositoryRoot();
+        Path output = Files.createTempFile(file.getParent(), "publish", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", root.resolve("manifest/target/manifest.jar").toString(), "publish", file.toString(),
+                "--gateway", console.gatewayUrl().toString())
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("MOSAIC_TOKEN", DemoRegistry.token("insights"));
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("publish finished").isTrue();
+        String printed = Files.readString(output);
+        assertThat(process.exitValue()).as("publish exit status; it printed:%n%s", printed).isZero();
+        return printed;
+    }
+
+    @Test
+    @Order(11)
+    void publishingTheTeamsFragmentDocumentCreatesItThenUpdatesIt() throws Exception {
+        // The team's file as committed, pointed at the port the widget got in this run.
+        Path committed = ConsoleProcesses.repositoryRoot().resolve("e2e/demo/service-status.yaml");
+        String document = Files.readString(committed);
+        assertThat(document).contains("http://127.0.0.1:9107/fragment", "order: 60");
+        Path dir = Files.createDirectories(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-publish"));
+        Path file = dir.resolve("service-status.yaml");
+        Files.writeString(file, document.replace("http://127.0.0.1:9107/fragment", console.fragmentUrl(SERVICE_STATUS).toString()));
+        try {
+            assertThat(publish(file)).contains("published service-status (revision ");
+            awaitWidgets(with(manifestWidgets(), 5, SERVICE_STATUS));
+            assertThat(box(SERVICE_STATUS)).hasAttribute("data-fragment-state", "ok");
+
+            // The team's next commit moves the widget to the front and rewords its fallback.
+            String fallback = "<p>Service status is being updated; see the status page.</p>";
+            Files.writeString(file, Files.readString(file).replace("order: 60", "order: 5")
+                    .replaceAll("(?m)^fallback: .*$", "fallback: " + fallback));
+            assertThat(publish(file)).contains("published service-status (revision ");
+            awaitWidgets(with(manifestWidgets(), 0, SERVICE_STATUS));
+            assertThat(box(SERVICE_STATUS)).hasAttribute("data-fragment-state", "ok");
+            HttpResponse<String> stored = api("GET", SERVICE_STATUS, DemoRegistry.token("insights"), null);
+            assertThat(stored.body()).contains(fallback, "\"order\":5");
+        } finally {
+            unregisterServiceStatus();
         }
     }
 }
