@@ -10,6 +10,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -37,6 +39,14 @@ class ApiSecurityConfiguration {
                                        ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
         JsonMapper json = JsonMapper.builder().build();
         TokenAuthentication tokens = new TokenAuthentication(properties, jwtDecoder.getIfAvailable());
+        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mosaic\"");
+            return Problems.write(exchange.getResponse(), json, 401, "Unauthorized",
+                    "send Authorization: Bearer <your team's token>: " + error.getMessage(),
+                    exchange.getRequest().getPath().value());
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> Problems.write(exchange.getResponse(), json, 403,
+                "Forbidden", "this needs an admin token", exchange.getRequest().getPath().value());
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authorizeExchange(exchanges -> exchanges
@@ -44,22 +54,9 @@ class ApiSecurityConfiguration {
                         .anyExchange().hasAnyRole("TEAM", "ADMIN"))
                 .oauth2ResourceServer(resource -> resource
                         .authenticationManagerResolver(exchange -> Mono.just(tokens))
-                        .authenticationEntryPoint((exchange, error) -> {
-                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mosaic\"");
-                            return Problems.write(exchange.getResponse(), json, 401, "Unauthorized",
-                                    "send Authorization: Bearer <your team's token>: " + error.getMessage(),
-                                    exchange.getRequest().getPath().value());
-                        })
-                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange.getResponse(), json, 403,
-                                "Forbidden", "this needs an admin token", exchange.getRequest().getPath().value())))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, error) -> {
-                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mosaic\"");
-                            return Problems.write(exchange.getResponse(), json, 401, "Unauthorized",
-                                    "send Authorization: Bearer <your team's token>", exchange.getRequest().getPath().value());
-                        })
-                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange.getResponse(), json, 403,
-                                "Forbidden", "this needs an admin token", exchange.getRequest().getPath().value())))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
