@@ -47,7 +47,9 @@ final class Gateway implements Composer {
         // No built-in warm-up: the benchmark warms each scenario itself, and the breaker-open scenario
         // counts the requests that open its breakers, which the warm-up's fetches would already have done.
         command.addAll(List.of("-jar", jar.toString(), "--manifest=" + manifest, "--server.port=" + port, "--server.address=127.0.0.1",
-                "--mosaic.warm-up.rounds=0"));
+                "--mosaic.warm-up.rounds=0",
+                // Its registry in the benchmark's own folder (emptied each run), not under the working directory.
+                "--spring.datasource.url=jdbc:h2:file:" + workspace.dir().resolve("data/registry")));
         Path log = workspace.logs().resolve("gateway.log");
         Gateway gateway = new Gateway(processes.start("gateway", command, log), port, log);
         gateway.awaitHealthy();
