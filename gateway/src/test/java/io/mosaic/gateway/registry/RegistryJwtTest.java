@@ -68,6 +68,8 @@ class RegistryJwtTest {
         registry.add("mosaic.registry.teams.people.token-sha256", () -> Tokens.sha256(PEOPLE));
         registry.add("mosaic.registry.teams.billing.token-sha256", () -> Tokens.sha256(BILLING));
         registry.add("mosaic.registry.admin.token-sha256", () -> Tokens.sha256(ADMIN));
+        // The test origin is on loopback, which the origin policy refuses unless the operator allows it.
+        registry.add("mosaic.registry.allowed-origins", () -> ORIGIN.url(""));
     }
 
     @AfterAll
