@@ -69,8 +69,13 @@ class RegisteredOriginTest {
         ORIGIN.close();
     }
 
-    @Autowired
     WebTestClient web;
+
+    /** A shared 2-core machine under a full build can take more than WebTestClient's default 5 s. */
+    @Autowired
+    void client(WebTestClient client) {
+        web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build();
+    }
 
     WebTestClient.ResponseSpec register(String name, String url) {
         return web.put().uri("/api/fragments/{name}", name).header("Authorization", "Bearer " + TOKEN)

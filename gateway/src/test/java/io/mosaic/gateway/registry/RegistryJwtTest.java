@@ -106,8 +106,13 @@ class RegistryJwtTest {
         return jwt(PROVIDER, Instant.now().plus(Duration.ofMinutes(5)), claims);
     }
 
-    @Autowired
     WebTestClient web;
+
+    /** A shared 2-core machine under a full build can take more than WebTestClient's default 5 s. */
+    @Autowired
+    void client(WebTestClient client) {
+        web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build();
+    }
 
     String widget(String name, String team) {
         return """
