@@ -2,6 +2,7 @@ package io.mosaic.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -129,6 +130,105 @@ class InvalidManifestTest {
                 bad("per-fragment breaker typo", withFragment("{name: billing, team: billing, url: 'http://b/', circuitBreaker: {openfor: 5s}}"),
                         "m.yaml:5:71: fragments[2].circuitBreaker.openfor: unknown field 'openfor'; did you mean "
                         + "'openFor'?"),
+                // what a fragment may reach and run
+                bad("proxy method not allowed", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{path: /api, methods: [TRACE]}]}"),
+                        "m.yaml:5:85: fragments[2].proxy[0].methods[0]: method 'TRACE' is not allowed; use GET, HEAD, "
+                        + "POST, PUT, PATCH, DELETE, OPTIONS"),
+                bad("proxy method in lowercase", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{path: /api, methods: [get]}]}"),
+                        "m.yaml:5:85: fragments[2].proxy[0].methods[0]: method 'get' must be uppercase; did you mean "
+                        + "'GET'?"),
+                bad("proxy path with no methods", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{path: /api, methods: []}]}"),
+                        "m.yaml:5:84: fragments[2].proxy[0].methods: an empty list allows no request; name methods such "
+                        + "as [GET, POST] or remove the entry"),
+                bad("proxy method listed twice", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{path: /api, methods: [GET, GET]}]}"),
+                        "m.yaml:5:90: fragments[2].proxy[0].methods[1]: 'GET' is listed twice"),
+                bad("proxy methods written as text", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{path: /api, methods: GET}]}"),
+                        "m.yaml:5:84: fragments[2].proxy[0].methods: expected a list of methods such as [GET, POST], "
+                        + "got text; write [GET]"),
+                bad("proxy entry without a path", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{methods: [GET]}]}"),
+                        "m.yaml:5:62: fragments[2].proxy[0].path: missing: an origin path prefix such as /api/admin"),
+                bad("typo in a proxy entry", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{path: /api, method: [GET]}]}"),
+                        "m.yaml:5:75: fragments[2].proxy[0].method: unknown field 'method'; did you mean 'methods'?"),
+                bad("proxy entry as a number", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [5]}"),
+                        "m.yaml:5:62: fragments[2].proxy[0]: expected a path such as /api or {path: /api, methods: "
+                        + "[GET, POST]}, got the number 5"),
+                bad("proxy path listed twice in both forms", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [/api, {path: /api/, methods: [PUT]}]}"),
+                        "m.yaml:5:68: fragments[2].proxy[1]: '/api' is listed twice"),
+                bad("proxy written as text", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: /api}"),
+                        "m.yaml:5:61: fragments[2].proxy: expected a list of paths such as /api, got text; write [/api]"),
+                bad("request body cap beyond bounds", withFragment("{name: billing, team: billing, url: 'http://b/', maxRequestBody: 65MiB}"),
+                        "m.yaml:5:70: fragments[2].maxRequestBody: must be from 0 to 64MiB, got 65MiB"),
+                bad("request body cap that does not parse", withFragment("{name: billing, team: billing, url: 'http://b/', maxRequestBody: lots}"),
+                        "m.yaml:5:70: fragments[2].maxRequestBody: 'lots' is not a size such as 512KiB or 1MiB (units: "
+                        + "B, KiB, MiB, KB, MB)"),
+                bad("negative request body cap in defaults", "version: 1\ndefaults: {maxRequestBody: -1}\n",
+                        "m.yaml:2:28: defaults.maxRequestBody: '-1' is not a size such as 512KiB or 1MiB (units: B, "
+                        + "KiB, MiB, KB, MB)"),
+                bad("query selection neither all, none nor a list", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {query: some}}"),
+                        "m.yaml:5:71: fragments[2].forward.query: expected all, none or a list of parameter names such "
+                        + "as [page, sort], got the text 'some'"),
+                bad("empty query list", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {query: []}}"),
+                        "m.yaml:5:71: fragments[2].forward.query: an empty list forwards no parameter; write none"),
+                bad("query parameter name with '='", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {query: ['a=b']}}"),
+                        "m.yaml:5:72: fragments[2].forward.query[0]: 'a=b' is not a query parameter name: it must not "
+                        + "be empty or contain '&', '=', '#', spaces or control characters"),
+                bad("cookie name that is not a token", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {cookies: ['a b']}}"),
+                        "m.yaml:5:74: fragments[2].forward.cookies[0]: 'a b' is not a cookie name: use letters, digits "
+                        + "and !#$%&'*+-.^_`|~ (an RFC 6265 token)"),
+                bad("forwarding Host", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Host]}}"),
+                        "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Host' is never forwarded: the gateway "
+                        + "sets Host to the fragment's origin"),
+                bad("forwarding a Proxy-* header", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Proxy-Authorization]}}"),
+                        "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Proxy-Authorization' is never forwarded: "
+                        + "Proxy-* headers are meant for the gateway itself and may carry its credentials"),
+                bad("forwarding Cookie whole", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [cookie]}}"),
+                        "m.yaml:5:74: fragments[2].forward.headers[0]: header 'cookie' is never forwarded: it would "
+                        + "hand the fragment every cookie of the gateway's domain; name the cookies it needs in "
+                        + "forward.cookies"),
+                bad("forwarding a hop-by-hop header", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Connection]}}"),
+                        "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Connection' is never forwarded: it is a "
+                        + "hop-by-hop header: it describes one connection and never travels further"),
+                bad("forwarding a framing header", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Content-Length]}}"),
+                        "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Content-Length' is never forwarded: it "
+                        + "frames the message, and the gateway frames the request it forwards"),
+                bad("header name that is not a token", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: ['x tenant']}}"),
+                        "m.yaml:5:74: fragments[2].forward.headers[0]: 'x tenant' is not a header name: use letters, "
+                        + "digits and !#$%&'*+-.^_`|~ (an RFC 9110 token)"),
+                bad("header listed twice in another case", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [X-Tenant, x-tenant]}}"),
+                        "m.yaml:5:84: fragments[2].forward.headers[1]: 'x-tenant' is listed twice (header names ignore "
+                        + "case)"),
+                bad("typo in forward", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {header: [x-tenant]}}"),
+                        "m.yaml:5:64: fragments[2].forward.header: unknown field 'header'; did you mean 'headers'?"),
+                bad("forward as a list", withFragment("{name: billing, team: billing, url: 'http://b/', forward: [x-tenant]}"),
+                        "m.yaml:5:63: fragments[2].forward: expected a mapping of query, cookies, headers, got a list"),
+                bad("unknown trust level", withFragment("{name: billing, team: billing, url: 'http://b/', trust: trustd}"),
+                        "m.yaml:5:61: fragments[2].trust: unknown trust level 'trustd'; did you mean 'trusted'?; trust "
+                        + "levels: trusted, standard, untrusted"),
+                bad("trust as a boolean", withFragment("{name: billing, team: billing, url: 'http://b/', trust: true}"),
+                        "m.yaml:5:61: fragments[2].trust: expected text, got the boolean true"),
+                bad("integrity with an unsupported algorithm", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: [{path: /a.js, integrity: 'sha1-abc='}]}}"),
+                        "m.yaml:5:93: fragments[2].assets.js[0].integrity: 'sha1-abc=' is not a Subresource Integrity "
+                        + "hash: write sha256-, sha384- or sha512- followed by the base64 digest"),
+                bad("integrity of the wrong length", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: [{path: /a.js, integrity: 'sha384-abc'}]}}"),
+                        "m.yaml:5:93: fragments[2].assets.js[0].integrity: 'sha384-abc' is not a sha384 digest: one is "
+                        + "48 bytes, written as 64 base64 characters (padding included)"),
+                bad("second integrity hash wrong", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: [{path: /a.js, integrity: 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA sha512-x'}]}}"),
+                        "m.yaml:5:93: fragments[2].assets.js[0].integrity: 'sha512-x' is not a sha512 digest: one is 64 "
+                        + "bytes, written as 88 base64 characters (padding included)"),
+                bad("asset entry without integrity", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: [{path: /a.js}]}}"),
+                        "m.yaml:5:68: fragments[2].assets.js[0].integrity: missing: a Subresource Integrity value such "
+                        + "as sha384-...; an asset without one is written as its path alone"),
+                bad("typo in an asset entry", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {css: [{path: /a.css, integrty: 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'}]}}"),
+                        "m.yaml:5:69: fragments[2].assets.css[0].integrity: missing: a Subresource Integrity value such "
+                        + "as sha384-...; an asset without one is written as its path alone",
+                        "m.yaml:5:84: fragments[2].assets.css[0].integrty: unknown field 'integrty'; did you mean "
+                        + "'integrity'?"),
+                bad("asset entry as a number", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {css: [7]}}"),
+                        "m.yaml:5:69: fragments[2].assets.css[0]: expected a path such as /app.css or {path: /app.css, "
+                        + "integrity: sha384-...}, got the number 7"),
+                bad("asset entry on another origin", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: [{path: 'http://cdn/a.js', integrity: 'sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'}]}}"),
+                        "m.yaml:5:75: fragments[2].assets.js[0].path: 'http://cdn/a.js' is on another origin; assets "
+                        + "and proxy paths must be on the fragment's own origin (http://b)"),
                 // pages
                 bad("page path without slash", withPage("{path: admin, layout: admin, slots: {main: nav}}"),
                         "m.yaml:6:12: pages[0].path: 'admin' must start with '/'"),
@@ -176,18 +276,18 @@ class InvalidManifestTest {
                         "m.yaml:6:38: pages[0].slots: expected a mapping of slot names to fragments, got a list"));
     }
 
-    private static Arguments bad(String description, String yaml, String problem) {
-        return Arguments.of(description, yaml, problem);
+    private static Arguments bad(String description, String yaml, String... problems) {
+        return Arguments.of(description, yaml, List.of(problems));
     }
 
-    /** The problem is the only one, with its exact place, path and message: a test that drifts fails. */
+    /** The problems are exactly these, with their place, path and message: a test that drifts fails. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void isRefusedWithThePathAndAHelpfulMessage(String description, String yaml, String problem) {
+    void isRefusedWithThePathAndAHelpfulMessage(String description, String yaml, List<String> problems) {
         ReadResult result = new ManifestReader().read("m.yaml", yaml);
         assertThat(result.valid()).isFalse();
         assertThat(result.manifest()).isEmpty();
-        assertThat(result.problems()).map(Problem::toString).containsExactly(problem);
+        assertThat(result.problems()).map(Problem::toString).containsExactlyElementsOf(problems);
     }
 
     /**

@@ -171,11 +171,10 @@ final class AccessBinder {
             Optional<QuerySelection> query = Optional.ofNullable(f.get("query")).map(this::query)
                     .orElse(Optional.of(QuerySelection.ALL));
             Optional<List<String>> cookies = Optional.ofNullable(f.get("cookies"))
-                    .map(v -> names(v, "cookie names such as [session]", Rules::cookieProblem, Function.identity()))
+                    .map(v -> names(v, "cookie names such as [session]", Rules::cookieProblem, false))
                     .orElse(Optional.of(List.of()));
             Optional<List<String>> headers = Optional.ofNullable(f.get("headers"))
-                    .map(v -> names(v, "header names such as [Accept-Language]", Rules::headerProblem,
-                            name -> name.toLowerCase(Locale.ROOT)))
+                    .map(v -> names(v, "header names such as [Accept-Language]", Rules::headerProblem, true))
                     .orElse(Optional.of(List.of()));
             if (query.isEmpty() || cookies.isEmpty() || headers.isEmpty()) {
                 return Optional.empty();
@@ -205,16 +204,17 @@ final class AccessBinder {
             in.problem(field.value(), field.path(), "an empty list forwards no parameter; write none");
             return Optional.empty();
         }
-        return names(field, "parameter names such as [page, sort]", Rules::queryNameProblem, Function.identity())
+        return names(field, "parameter names such as [page, sort]", Rules::queryNameProblem, false)
                 .map(QuerySelection::only);
     }
 
     /**
-     * A list of names, each checked by {@code rule} and listed once as compared by {@code key}
-     * (header names ignore case); kept in the form {@code key} gives.
+     * A list of names, each checked by {@code rule} and listed once; header names ignore case and
+     * are kept in lowercase.
      */
     private Optional<List<String>> names(Field field, String what, Function<String, Optional<String>> rule,
-                                         Function<String, String> key) {
+                                         boolean ignoreCase) {
+        Function<String, String> key = ignoreCase ? name -> name.toLowerCase(Locale.ROOT) : Function.identity();
         return in.texts(field.value(), field.path(), what).flatMap(texts -> {
             List<Node> items = ((SequenceNode) field.value()).getValue();
             List<String> names = new ArrayList<>();
@@ -223,8 +223,7 @@ final class AccessBinder {
                 String name = texts.get(i);
                 Optional<String> problem = rule.apply(name);
                 if (problem.isEmpty() && names.contains(key.apply(name))) {
-                    problem = Optional.of("'" + name + "' is listed twice"
-                            + (key.apply(name).equals(name) ? "" : " (header names ignore case)"));
+                    problem = Optional.of("'" + name + "' is listed twice" + (ignoreCase ? " (header names ignore case)" : ""));
                 }
                 Node item = items.get(i);
                 String itemPath = field.path() + "[" + i + "]";

@@ -287,8 +287,8 @@ public final class Rules {
                 actual = -1;
             }
             if (actual != expected || m.group(2).length() != (expected + 2) / 3 * 4) {
-                return Optional.of("'" + hash + "' is not a " + m.group(1) + " digest: that is " + expected + " bytes, "
-                        + (expected + 2) / 3 * 4 + " base64 characters with padding");
+                return Optional.of("'" + hash + "' is not a " + m.group(1) + " digest: one is " + expected + " bytes, written as "
+                        + (expected + 2) / 3 * 4 + " base64 characters (padding included)");
             }
         }
         return Optional.empty();
