@@ -1,5 +1,6 @@
 package io.mosaic.manifest;
 
+import io.mosaic.manifest.internal.Rules;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,13 +12,14 @@ import java.util.Objects;
  * @param staleFor how long the last good copy of a fragment may stand in when the origin fails
  * @param circuitBreaker when to stop calling a failing origin
  * @param bulkhead how many calls to one origin may be in flight at once
+ * @param maxRequestBody the largest request body, in bytes, the proxy forwards to an origin; 0 allows none
  */
 public record Defaults(Duration timeout, long maxBodySize, Duration staleFor,
-                       CircuitBreakerSettings circuitBreaker, BulkheadSettings bulkhead) {
+                       CircuitBreakerSettings circuitBreaker, BulkheadSettings bulkhead, long maxRequestBody) {
 
     /** The defaults of a manifest that sets none: documented in the README and the schema. */
     public static final Defaults BUILT_IN = new Defaults(Duration.ofSeconds(1), 1024 * 1024, Duration.ofMinutes(10),
-            CircuitBreakerSettings.BUILT_IN, BulkheadSettings.BUILT_IN);
+            CircuitBreakerSettings.BUILT_IN, BulkheadSettings.BUILT_IN, Rules.REQUEST_BODY_DEFAULT);
 
     public Defaults {
         Objects.requireNonNull(timeout, "timeout");

@@ -16,18 +16,21 @@ import java.util.Optional;
  * @param timeout the whole budget of one fetch
  * @param fallback HTML shown when the origin fails and no fresh or stale copy exists; null when none
  * @param assets stylesheets and scripts, as paths on the origin
- * @param proxy origin path prefixes the browser may reach through the gateway
+ * @param proxy origin path prefixes the browser may reach through the gateway, each with its methods
  * @param circuitBreaker breaker settings
  * @param bulkhead concurrency limit
  * @param maxBodySize largest answer read, in bytes
  * @param staleFor how long the last good copy may stand in
  * @param async whether the page streams past this fragment and fills it in when it arrives
  * @param mount the open page slots this fragment puts itself into; empty when none
+ * @param maxRequestBody the largest request body, in bytes, the proxy forwards to the origin; 0 allows none
+ * @param forward which query parameters, cookies and request headers reach the origin
+ * @param trust how far the fragment's HTML is trusted: whether inline scripts stay, go, or a safelist cleans it
  */
 public record FragmentDefinition(String name, String team, URI url, Duration timeout, String fallback,
-                                 Assets assets, List<String> proxy, CircuitBreakerSettings circuitBreaker,
+                                 Assets assets, List<ProxyPath> proxy, CircuitBreakerSettings circuitBreaker,
                                  BulkheadSettings bulkhead, long maxBodySize, Duration staleFor, boolean async,
-                                 List<Mount> mount) {
+                                 List<Mount> mount, long maxRequestBody, Forwarding forward, Trust trust) {
 
     public FragmentDefinition {
         Objects.requireNonNull(name, "name");
@@ -38,6 +41,8 @@ public record FragmentDefinition(String name, String team, URI url, Duration tim
         Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         Objects.requireNonNull(bulkhead, "bulkhead");
         Objects.requireNonNull(staleFor, "staleFor");
+        Objects.requireNonNull(forward, "forward");
+        Objects.requireNonNull(trust, "trust");
         proxy = List.copyOf(proxy);
         mount = List.copyOf(mount);
     }

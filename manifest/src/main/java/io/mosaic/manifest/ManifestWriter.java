@@ -44,6 +44,7 @@ public final class ManifestWriter {
         out.put("staleFor", Quantities.format(defaults.staleFor()));
         out.put("circuitBreaker", breaker(defaults.circuitBreaker()));
         out.put("bulkhead", Map.of("maxConcurrent", defaults.bulkhead().maxConcurrent()));
+        out.put("maxRequestBody", Quantities.formatSize(defaults.maxRequestBody()));
         return out;
     }
 
@@ -68,15 +69,15 @@ public final class ManifestWriter {
         if (!fragment.assets().css().isEmpty() || !fragment.assets().js().isEmpty()) {
             Map<String, Object> assets = new LinkedHashMap<>();
             if (!fragment.assets().css().isEmpty()) {
-                assets.put("css", fragment.assets().css());
+                assets.put("css", assetEntries(fragment.assets().css(), fragment.assets()));
             }
             if (!fragment.assets().js().isEmpty()) {
-                assets.put("js", fragment.assets().js());
+                assets.put("js", assetEntries(fragment.assets().js(), fragment.assets()));
             }
             out.put("assets", assets);
         }
         if (!fragment.proxy().isEmpty()) {
-            out.put("proxy", fragment.proxy());
+            out.put("proxy", fragment.proxy().stream().map(ManifestWriter::proxyEntry).toList());
         }
         out.put("circuitBreaker", breaker(fragment.circuitBreaker()));
         out.put("bulkhead", Map.of("maxConcurrent", fragment.bulkhead().maxConcurrent()));
@@ -94,6 +95,47 @@ public final class ManifestWriter {
             }
             out.put("mount", mounts);
         }
+        out.put("maxRequestBody", Quantities.formatSize(fragment.maxRequestBody()));
+        out.put("forward", forward(fragment.forward()));
+        out.put("trust", fragment.trust().id());
+        return out;
+    }
+
+    private static List<Object> assetEntries(List<String> paths, Assets assets) {
+        List<Object> entries = new ArrayList<>();
+        for (String path : paths) {
+            String integrity = assets.integrity().get(path);
+            if (integrity == null) {
+                entries.add(path);
+            } else {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("path", path);
+                entry.put("integrity", integrity);
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    private static Object proxyEntry(ProxyPath proxy) {
+        if (proxy.hasDefaultMethods()) {
+            return proxy.path();
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", proxy.path());
+        entry.put("methods", proxy.methods());
+        return entry;
+    }
+
+    private static Map<String, Object> forward(Forwarding forward) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (forward.query() instanceof QuerySelection.Only only) {
+            out.put("query", only.names());
+        } else {
+            out.put("query", forward.query() instanceof QuerySelection.None ? "none" : "all");
+        }
+        out.put("cookies", forward.cookies());
+        out.put("headers", forward.headers());
         return out;
     }
 

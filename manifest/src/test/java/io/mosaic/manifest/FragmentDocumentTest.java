@@ -53,6 +53,41 @@ class FragmentDocumentTest {
     }
 
     @Test
+    void aDocumentDeclaresWhatItMayReachAndRunAndInheritsTheRequestBodyCap() {
+        SourceText billing = new SourceText("registry:billing", """
+                name: billing
+                team: finance
+                url: http://billing.internal/fragment
+                assets: {js: [{path: /billing.js, integrity: sha256-%s}]}
+                proxy: [/api/invoices, {path: /api/admin, methods: [GET, DELETE]}]
+                forward: {query: [page], cookies: [session], headers: [Accept-Language]}
+                trust: untrusted
+                """.formatted("A".repeat(43) + "="));
+        Manifest manifest = reader.readAll(List.of(MANIFEST), List.of(billing)).orThrow();
+        FragmentDefinition fragment = manifest.fragment("billing").orElseThrow();
+        assertThat(fragment.assets().integrity()).containsEntry("/billing.js", "sha256-" + "A".repeat(43) + "=");
+        assertThat(fragment.proxy()).containsExactly(ProxyPath.of("/api/invoices"),
+                new ProxyPath("/api/admin", List.of("GET", "DELETE")));
+        assertThat(fragment.forward()).isEqualTo(new Forwarding(QuerySelection.only(List.of("page")), List.of("session"),
+                List.of("accept-language")));
+        assertThat(fragment.trust()).isEqualTo(Trust.UNTRUSTED);
+        assertThat(fragment.maxRequestBody()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void aDocumentThatForwardsCookieWholeIsRefusedAtItsPlace() {
+        SourceText billing = new SourceText("registry:billing", """
+                name: billing
+                team: finance
+                url: http://billing.internal/fragment
+                forward: {headers: [Cookie]}
+                """);
+        assertThat(reader.readAll(List.of(MANIFEST), List.of(billing)).problems()).map(Problem::toString).containsExactly(
+                "registry:billing:4:21: forward.headers[0]: header 'Cookie' is never forwarded: it would hand the fragment "
+                        + "every cookie of the gateway's domain; name the cookies it needs in forward.cookies");
+    }
+
+    @Test
     void aDocumentIsReadBesideAManifestDirectory() throws Exception {
         Files.writeString(dir.resolve("admin.yaml"), MANIFEST.text());
         ReadResult result = reader.read(dir, List.of(WEATHER));

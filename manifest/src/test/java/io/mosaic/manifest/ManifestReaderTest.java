@@ -34,7 +34,7 @@ class ManifestReaderTest {
         assertThat(orgTree.url()).isEqualTo(URI.create("http://127.0.0.1:9103/fragment"));
         assertThat(orgTree.timeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(orgTree.assets().js()).containsExactly("/assets/org-tree.js");
-        assertThat(orgTree.proxy()).containsExactly("/api/org");
+        assertThat(orgTree.proxy()).containsExactly(ProxyPath.of("/api/org"));
         assertThat(orgTree.circuitBreaker()).isEqualTo(new CircuitBreakerSettings(50, 10, 5, Duration.ofSeconds(10), 2, false));
         PageDefinition members = manifest.pages().get(1);
         assertThat(members.path()).isEqualTo("/admin/members");
@@ -165,7 +165,8 @@ class ManifestReaderTest {
                 """).orThrow();
         FragmentDefinition a = valid.fragments().get(0);
         FragmentDefinition third = new FragmentDefinition("c", a.team(), a.url(), a.timeout(), null, a.assets(), a.proxy(),
-                a.circuitBreaker(), a.bulkhead(), a.maxBodySize(), a.staleFor(), false, List.of(new Mount("/d", "widgets", 1)));
+                a.circuitBreaker(), a.bulkhead(), a.maxBodySize(), a.staleFor(), false, List.of(new Mount("/d", "widgets", 1)),
+                a.maxRequestBody(), a.forward(), a.trust());
         Manifest overfull = new Manifest(1, valid.defaults(), List.of(a, valid.fragments().get(1), third), valid.pages());
         assertThat(overfull.mounted("/d", "widgets")).extracting(FragmentDefinition::name).containsExactly("c", "b");
     }

@@ -27,6 +27,19 @@ class RoundTripTest {
                           - {path: /x, title: "2024", layout: dashboard, slots: {widgets: {open: true, max: 5}}}
                           - {path: /y, layout: admin, primary: b, slots: {main: [b, a]}}
                         """),
+                Arguments.of("what fragments may reach and run", """
+                        version: 1
+                        defaults: {maxRequestBody: 0}
+                        fragments:
+                          - {name: a, team: t, url: "http://a/", maxRequestBody: 2MiB, trust: trusted,
+                             proxy: [/api, {path: /api/admin/, methods: [GET, DELETE]}, {path: /x, methods: [GET, HEAD, POST]}],
+                             assets: {css: [/a.css], js: [{path: "/a.js?v=1", integrity: "sha384-%s  sha512-%s"}]},
+                             forward: {query: [page, sort], cookies: [session], headers: [Accept-Language, X-Tenant]}}
+                          - {name: b, team: t, url: "http://b/", trust: untrusted, forward: {query: none}}
+                          - {name: c, team: t, url: "http://c/", forward: {cookies: [sid]}}
+                        pages:
+                          - {path: /y, layout: admin, slots: {main: [a, b, c]}}
+                        """.formatted("A".repeat(64), "B".repeat(86) + "==")),
                 Arguments.of("JSON", """
                         {"version": 1, "fragments": [{"name": "a", "team": "t", "url": "https://a.example/f"}],
                          "pages": [{"path": "/", "layout": "admin", "slots": {"main": "a"}}]}
@@ -38,6 +51,22 @@ class RoundTripTest {
         Manifest manifest = new ManifestReader().read(ManifestReaderTest.example()).orThrow();
         assertThat(new ManifestWriter().write(manifest))
                 .contains("    mount:\n      - page: /admin\n        slot: widgets\n        order: 10\n");
+    }
+
+    @org.junit.jupiter.api.Test
+    void effectiveOutputSpellsOutWhatEachFragmentMayReachAndRun() {
+        Manifest manifest = new ManifestReader().read("in.yaml", """
+                version: 1
+                fragments:
+                  - {name: a, team: t, url: "http://a/", proxy: [/api, {path: /admin, methods: [DELETE]}]}
+                pages:
+                  - {path: /y, layout: admin, slots: {main: a}}
+                """).orThrow();
+        assertThat(new ManifestWriter().write(manifest))
+                .contains("  maxRequestBody: 1MiB\n")
+                .contains("    proxy:\n      - /api\n      - path: /admin\n        methods:\n          - DELETE\n")
+                .contains("    maxRequestBody: 1MiB\n    forward:\n      query: all\n      cookies: []\n      headers: []\n"
+                        + "    trust: standard\n");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,6 +13,7 @@ import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
 import io.mosaic.manifest.PageDefinition;
+import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.SlotDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class PlanCompiler {
         assetPaths.addAll(definition.assets().js());
         UrlRewriter urls = new UrlRewriter(definition.url(), base,
                 assetPaths.stream().map(p -> p.contains("?") ? p.substring(0, p.indexOf('?')) : p).toList(),
-                definition.proxy());
+                definition.proxy().stream().map(ProxyPath::path).toList());
         List<Asset> declared = new ArrayList<>();
         definition.assets().css().forEach(path -> declared.add(Asset.css(base + path)));
         definition.assets().js().forEach(path -> declared.add(Asset.js(base + path)));

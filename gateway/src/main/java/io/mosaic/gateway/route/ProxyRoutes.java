@@ -3,6 +3,7 @@ package io.mosaic.gateway.route;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mosaic.manifest.FragmentDefinition;
+import io.mosaic.manifest.ProxyPath;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,9 @@ public final class ProxyRoutes {
                     .filters(refusal, guard, stripPrefix, hygiene)
                     .build());
         }
-        for (String prefix : fragment.proxy()) {
+        for (ProxyPath proxy : fragment.proxy()) {
+            // Methods are not checked here yet: every proxy path still forwards any method, as before.
+            String prefix = proxy.path();
             routes.add(Route.async()
                     .id("fragment-" + fragment.name() + "-proxy" + prefix.replace('/', '-'))
                     .uri(origin)

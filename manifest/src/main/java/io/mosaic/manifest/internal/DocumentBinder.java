@@ -1,8 +1,11 @@
 package io.mosaic.manifest.internal;
 
 import io.mosaic.manifest.Assets;
+import io.mosaic.manifest.Forwarding;
 import io.mosaic.manifest.Manifest;
+import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.SlotDefinition;
+import io.mosaic.manifest.Trust;
 import io.mosaic.manifest.internal.Drafts.BreakerOverrides;
 import io.mosaic.manifest.internal.Drafts.FragmentDraft;
 import io.mosaic.manifest.internal.Drafts.MountDraft;
@@ -28,20 +31,22 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class DocumentBinder {
 
     static final Set<String> TOP = ordered("version", "defaults", "fragments", "pages");
-    static final Set<String> DEFAULTS = ordered("timeout", "maxBodySize", "staleFor", "circuitBreaker", "bulkhead");
+    static final Set<String> DEFAULTS = ordered("timeout", "maxBodySize", "staleFor", "circuitBreaker", "bulkhead",
+            "maxRequestBody");
     static final Set<String> BREAKER = ordered("failureRate", "window", "minimumCalls", "openFor", "halfOpenCalls", "countClientErrors");
     static final Set<String> BULKHEAD = ordered("maxConcurrent");
     static final Set<String> FRAGMENT = ordered("name", "team", "url", "timeout", "fallback", "assets", "proxy",
-            "circuitBreaker", "bulkhead", "maxBodySize", "staleFor", "async", "mount");
+            "circuitBreaker", "bulkhead", "maxBodySize", "staleFor", "async", "mount", "maxRequestBody", "forward", "trust");
     static final Set<String> MOUNT = ordered("page", "slot", "order");
-    static final Set<String> ASSETS = ordered("css", "js");
     static final Set<String> PAGE = ordered("path", "title", "layout", "primary", "slots");
     static final Set<String> OPEN_SLOT = ordered("open", "max");
 
     private final NodeReader in;
+    private final AccessBinder access;
 
     DocumentBinder(NodeReader in) {
         this.in = in;
+        this.access = new AccessBinder(in);
     }
 
     Drafts.Part bind(Node root) {
@@ -109,7 +114,10 @@ final class DocumentBinder {
                 .flatMap(f -> in.fields(f.value(), f.path(), BULKHEAD)
                         .flatMap(b -> optional(b, "maxConcurrent").flatMap(m -> in.integer(m.value(), m.path(), 1, 10_000))))
                 .orElse(null);
-        return new Overrides(timeout.orElse(null), maxBody.orElse(null), staleFor.orElse(null), breaker, bulkhead);
+        var maxRequestBody = optional(fields, "maxRequestBody")
+                .flatMap(f -> in.size(f.value(), f.path(), Rules.REQUEST_BODY_MIN, Rules.REQUEST_BODY_MAX));
+        return new Overrides(timeout.orElse(null), maxBody.orElse(null), staleFor.orElse(null), breaker, bulkhead,
+                maxRequestBody.orElse(null));
     }
 
     private BreakerOverrides breaker(Field field) {
@@ -168,14 +176,14 @@ final class DocumentBinder {
                 return Optional.of(text);
             });
         }).orElse(null);
-        Assets assets = optional(f, "assets").flatMap(v -> assets(v, url)).orElse(Assets.NONE);
-        List<String> proxy = optional(f, "proxy").flatMap(v -> originPaths(v.value(), v.path(), url, false, "paths such as /api"))
-                .map(paths -> paths.stream().map(DocumentBinder::withoutTrailingSlash).toList())
-                .orElse(List.of());
+        Assets assets = optional(f, "assets").flatMap(v -> access.assets(v, url)).orElse(Assets.NONE);
+        List<ProxyPath> proxy = optional(f, "proxy").flatMap(v -> access.proxy(v, url)).orElse(List.of());
         boolean async = optional(f, "async").flatMap(v -> in.bool(v.value(), v.path())).orElse(false);
         List<MountDraft> mounts = optional(f, "mount").map(this::mounts).orElse(List.of());
+        Forwarding forward = optional(f, "forward").flatMap(access::forward).orElse(Forwarding.DEFAULT);
+        Trust trust = optional(f, "trust").flatMap(access::trust).orElse(Trust.STANDARD);
         return Optional.of(new FragmentDraft(in.at(node, path), nameAt, name, team, url, fallback, assets, proxy,
-                overrides(f), async, mounts));
+                overrides(f), async, mounts, forward, trust));
     }
 
     /**
@@ -234,36 +242,6 @@ final class DocumentBinder {
                 .flatMap(v -> in.integer(v.value(), v.path(), Rules.MOUNT_ORDER_MIN, Rules.MOUNT_ORDER_MAX))
                 .orElse(0);
         return Optional.of(new MountDraft(in.at(node, path), page, pageAt, slot, slotAt, order));
-    }
-
-    private Optional<Assets> assets(Field field, URI origin) {
-        return in.fields(field.value(), field.path(), ASSETS).map(f -> new Assets(
-                optional(f, "css").flatMap(v -> originPaths(v.value(), v.path(), origin, true, "stylesheet paths")).orElse(List.of()),
-                optional(f, "js").flatMap(v -> originPaths(v.value(), v.path(), origin, true, "script paths")).orElse(List.of())));
-    }
-
-    private Optional<List<String>> originPaths(Node node, String path, URI origin, boolean allowQuery, String what) {
-        return in.texts(node, path, what).map(texts -> {
-            List<String> paths = new ArrayList<>();
-            List<Node> items = ((SequenceNode) node).getValue();
-            for (int i = 0; i < texts.size(); i++) {
-                Rules.Result<String> result = Rules.originPath(texts.get(i), origin, allowQuery);
-                if (result.isOk()) {
-                    if (paths.contains(result.value())) {
-                        in.problem(items.get(i), path + "[" + i + "]", "'" + texts.get(i) + "' is listed twice");
-                    } else {
-                        paths.add(result.value());
-                    }
-                } else {
-                    in.problem(items.get(i), path + "[" + i + "]", result.problem());
-                }
-            }
-            return paths;
-        });
-    }
-
-    private static String withoutTrailingSlash(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private Optional<PageDraft> page(Node node, String path) {

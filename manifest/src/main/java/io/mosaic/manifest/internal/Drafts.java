@@ -3,7 +3,10 @@ package io.mosaic.manifest.internal;
 import io.mosaic.manifest.Assets;
 import io.mosaic.manifest.BulkheadSettings;
 import io.mosaic.manifest.CircuitBreakerSettings;
+import io.mosaic.manifest.Forwarding;
+import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.SlotDefinition;
+import io.mosaic.manifest.Trust;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +22,8 @@ final class Drafts {
 
     /** The settings a fragment (or the defaults) may override; null means "inherit". */
     record Overrides(Duration timeout, Long maxBodySize, Duration staleFor, BreakerOverrides circuitBreaker,
-                     Integer bulkheadMaxConcurrent) {
-        static final Overrides NONE = new Overrides(null, null, null, BreakerOverrides.NONE, null);
+                     Integer bulkheadMaxConcurrent, Long maxRequestBody) {
+        static final Overrides NONE = new Overrides(null, null, null, BreakerOverrides.NONE, null, null);
     }
 
     record BreakerOverrides(Position at, Integer failureRate, Integer window, Integer minimumCalls, Duration openFor,
@@ -43,7 +46,8 @@ final class Drafts {
     }
 
     record FragmentDraft(Position at, Position nameAt, String name, String team, URI url, String fallback,
-                         Assets assets, List<String> proxy, Overrides overrides, boolean async, List<MountDraft> mounts) {
+                         Assets assets, List<ProxyPath> proxy, Overrides overrides, boolean async, List<MountDraft> mounts,
+                         Forwarding forward, Trust trust) {
     }
 
     /**

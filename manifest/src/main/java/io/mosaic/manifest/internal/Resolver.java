@@ -97,7 +97,8 @@ final class Resolver {
                     o.maxBodySize() != null ? o.maxBodySize() : Defaults.BUILT_IN.maxBodySize(),
                     o.staleFor() != null ? o.staleFor() : Defaults.BUILT_IN.staleFor(),
                     breaker,
-                    Drafts.bulkhead(o.bulkheadMaxConcurrent(), Defaults.BUILT_IN.bulkhead()));
+                    Drafts.bulkhead(o.bulkheadMaxConcurrent(), Defaults.BUILT_IN.bulkhead()),
+                    o.maxRequestBody() != null ? o.maxRequestBody() : Defaults.BUILT_IN.maxRequestBody());
         }
         return defaults;
     }
@@ -117,7 +118,9 @@ final class Resolver {
                 o.staleFor() != null ? o.staleFor() : defaults.staleFor(),
                 draft.async(),
                 draft.mounts().stream().filter(m -> m.page() != null && m.slot() != null)
-                        .map(m -> new Mount(m.page(), m.slot(), m.order())).toList()));
+                        .map(m -> new Mount(m.page(), m.slot(), m.order())).toList(),
+                o.maxRequestBody() != null ? o.maxRequestBody() : defaults.maxRequestBody(),
+                draft.forward(), draft.trust()));
     }
 
     private boolean checkBreaker(CircuitBreakerSettings breaker, Position at) {

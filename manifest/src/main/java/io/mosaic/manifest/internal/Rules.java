@@ -3,8 +3,11 @@ package io.mosaic.manifest.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import io.mosaic.manifest.ProxyPath;
 import java.util.List;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,10 @@ public final class Rules {
     public static final Duration STALE_FOR_MAX = Duration.ofDays(7);
     public static final long BODY_MIN = 1024;
     public static final long BODY_MAX = 64L * 1024 * 1024;
+    /** A proxied request's body: 0 refuses every body; the cap matches the fragment answer's. */
+    public static final long REQUEST_BODY_MIN = 0;
+    public static final long REQUEST_BODY_MAX = 64L * 1024 * 1024;
+    public static final long REQUEST_BODY_DEFAULT = 1024 * 1024;
     public static final int FALLBACK_MAX_CHARS = 64 * 1024;
     public static final int TITLE_MAX_CHARS = 200;
     /** The most fragments an open slot may show. */
@@ -36,6 +43,28 @@ public final class Rules {
     /** Paths the gateway answers itself; no page may take them. */
     public static final List<String> RESERVED_PREFIXES = List.of("/fragments", "/api", "/console", "/actuator");
     public static final List<String> RESERVED_PATHS = List.of("/manifest.schema.json", "/favicon.ico");
+
+    /** An RFC 9110 token: a header name; an RFC 6265 cookie name is the same token. */
+    public static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /** Subresource Integrity: the hash algorithms browsers accept, with the digest length of each in bytes. */
+    public static final Map<String, Integer> INTEGRITY_DIGEST_BYTES = Map.of("sha256", 32, "sha384", 48, "sha512", 64);
+    private static final Pattern INTEGRITY_HASH = Pattern.compile("(sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})");
+
+    /**
+     * Request headers a fragment may not ask for, by lowercase name, with the reason; every
+     * {@code proxy-*} header is refused too. Forwarding is by allow-list, so these are the names
+     * that would be wrong on any list.
+     */
+    public static final Map<String, String> UNFORWARDABLE_HEADERS = Map.of(
+            "host", "the gateway sets Host to the fragment's origin",
+            "content-length", "it frames the message, and the gateway frames the request it forwards",
+            "transfer-encoding", "it frames the message, and the gateway frames the request it forwards",
+            "connection", "it is a hop-by-hop header: it describes one connection and never travels further",
+            "upgrade", "it is a hop-by-hop header: it describes one connection and never travels further",
+            "te", "it is a hop-by-hop header: it describes one connection and never travels further",
+            "trailer", "it is a hop-by-hop header: it describes one connection and never travels further",
+            "cookie", "it would hand the fragment every cookie of the gateway's domain; name the cookies it needs in forward.cookies");
 
     private static final Pattern PAGE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+");
 
@@ -190,6 +219,77 @@ public final class Rules {
         }
         if (RESERVED_PATHS.contains(path)) {
             return Optional.of("'" + path + "' is served by the gateway itself; choose another path");
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code method} cannot be allowed on a proxy path, or empty. */
+    public static Optional<String> methodProblem(String method) {
+        if (ProxyPath.ALLOWED_METHODS.contains(method)) {
+            return Optional.empty();
+        }
+        String upper = method.toUpperCase(Locale.ROOT);
+        if (ProxyPath.ALLOWED_METHODS.contains(upper)) {
+            return Optional.of("method '" + method + "' must be uppercase; did you mean '" + upper + "'?");
+        }
+        return Optional.of("method '" + method + "' is not allowed; use " + String.join(", ", ProxyPath.ALLOWED_METHODS));
+    }
+
+    /** Why {@code name} cannot be a forwarded request header, or empty. */
+    public static Optional<String> headerProblem(String name) {
+        if (!TOKEN.matcher(name).matches()) {
+            return Optional.of("'" + name + "' is not a header name: use letters, digits and !#$%&'*+-.^_`|~ (an RFC 9110 token)");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        String reason = lower.startsWith("proxy-")
+                ? "Proxy-* headers are meant for the gateway itself and may carry its credentials"
+                : UNFORWARDABLE_HEADERS.get(lower);
+        return reason == null ? Optional.empty() : Optional.of("header '" + name + "' is never forwarded: " + reason);
+    }
+
+    /** Why {@code name} cannot be a forwarded cookie's name, or empty. */
+    public static Optional<String> cookieProblem(String name) {
+        if (!TOKEN.matcher(name).matches()) {
+            return Optional.of("'" + name + "' is not a cookie name: use letters, digits and !#$%&'*+-.^_`|~ (an RFC 6265 token)");
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code name} cannot be a forwarded query parameter's name, or empty. */
+    public static Optional<String> queryNameProblem(String name) {
+        if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c == '&' || c == '=' || c == '#' || c == 127)) {
+            return Optional.of("'" + name + "' is not a query parameter name: it must not be empty or contain '&', '=', '#', "
+                    + "spaces or control characters");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code value} is not a Subresource Integrity value, or empty: one or more
+     * space-separated hashes, each {@code sha256-}, {@code sha384-} or {@code sha512-} followed by
+     * the base64 of a digest of that algorithm's length.
+     */
+    public static Optional<String> integrityProblem(String value) {
+        if (value.isBlank()) {
+            return Optional.of("must not be empty: a Subresource Integrity value such as sha384-<base64 digest>");
+        }
+        for (String hash : value.trim().split("[ \\t]+")) {
+            var m = INTEGRITY_HASH.matcher(hash);
+            if (!m.matches()) {
+                return Optional.of("'" + hash + "' is not a Subresource Integrity hash: write sha256-, sha384- or sha512- "
+                        + "followed by the base64 digest");
+            }
+            int expected = INTEGRITY_DIGEST_BYTES.get(m.group(1));
+            int actual;
+            try {
+                actual = Base64.getDecoder().decode(m.group(2)).length;
+            } catch (IllegalArgumentException e) {
+                actual = -1;
+            }
+            if (actual != expected || m.group(2).length() != (expected + 2) / 3 * 4) {
+                return Optional.of("'" + hash + "' is not a " + m.group(1) + " digest: one is " + expected + " bytes, written as "
+                        + (expected + 2) / 3 * 4 + " base64 characters (padding included)");
+            }
         }
         return Optional.empty();
     }

@@ -9,8 +9,11 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.mosaic.manifest.ManifestReader;
 import io.mosaic.manifest.ManifestSchema;
+import io.mosaic.manifest.ProxyPath;
+import io.mosaic.manifest.Trust;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +64,24 @@ class SchemaAgreementTest {
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: /a}]}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: a, slot: w}]}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: /a, slot: w, order: 1001}]}]",
-            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: /a, slot: w, rank: 1}]}]"})
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: /a, slot: w, rank: 1}]}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', proxy: [{path: /api, methods: [TRACE]}]}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', proxy: [{path: /api, methods: [get]}]}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', proxy: [{path: /api, methods: []}]}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', proxy: [{methods: [GET]}]}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', maxRequestBody: 67108865}]",
+            "version: 1\ndefaults: {maxRequestBody: -1}",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {query: some}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {query: []}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {cookies: ['a b']}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {headers: [Host]}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {headers: [proxy-authorization]}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {headers: [COOKIE]}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {header: [x-a]}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', trust: full}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: [{path: /a.js, integrity: 'sha1-abc'}]}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: [{path: /a.js, integrity: 'sha384-abc'}]}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: [{path: /a.js}]}}]"})
     void schemaAndValidatorBothRefuse(String yaml) {
         assertThat(SCHEMA.validate(yaml, InputFormat.YAML)).as("schema errors").isNotEmpty();
         assertThat(new ManifestReader().read("m.yaml", yaml).problems()).as("validator problems").isNotEmpty();
@@ -75,7 +95,10 @@ class SchemaAgreementTest {
         assertThat(properties(SCHEMA_TREE.at("/$defs/page"))).isEqualTo(DocumentBinder.PAGE);
         assertThat(properties(SCHEMA_TREE.at("/$defs/circuitBreaker"))).isEqualTo(DocumentBinder.BREAKER);
         assertThat(properties(SCHEMA_TREE.at("/$defs/bulkhead"))).isEqualTo(DocumentBinder.BULKHEAD);
-        assertThat(properties(SCHEMA_TREE.at("/$defs/fragment/properties/assets"))).isEqualTo(DocumentBinder.ASSETS);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/fragment/properties/assets"))).isEqualTo(AccessBinder.ASSETS);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/asset/oneOf/1"))).isEqualTo(AccessBinder.ASSET);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/proxyPath/oneOf/1"))).isEqualTo(AccessBinder.PROXY_PATH);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/forward"))).isEqualTo(AccessBinder.FORWARD);
         assertThat(properties(SCHEMA_TREE.at("/$defs/mount"))).isEqualTo(DocumentBinder.MOUNT);
     }
 
@@ -86,6 +109,17 @@ class SchemaAgreementTest {
         assertThat(order.get("maximum").asInt()).isEqualTo(Rules.MOUNT_ORDER_MAX);
         JsonNode max = SCHEMA_TREE.at("/$defs/page/properties/slots/additionalProperties/oneOf/2/properties/max");
         assertThat(max.get("maximum").asInt()).isEqualTo(Rules.OPEN_SLOT_MAX);
+        JsonNode requestBody = SCHEMA_TREE.at("/$defs/maxRequestBody/oneOf/1");
+        assertThat(requestBody.get("minimum").asLong()).isEqualTo(Rules.REQUEST_BODY_MIN);
+        assertThat(requestBody.get("maximum").asLong()).isEqualTo(Rules.REQUEST_BODY_MAX);
+        assertThat(SCHEMA_TREE.at("/$defs/maxRequestBody/default").asString())
+                .isEqualTo(Quantities.formatSize(Rules.REQUEST_BODY_DEFAULT));
+        assertThat(SCHEMA_TREE.at("/$defs/proxyPath/oneOf/1/properties/methods/items/enum").valueStream().map(JsonNode::asString))
+                .containsExactlyElementsOf(ProxyPath.ALLOWED_METHODS);
+        assertThat(SCHEMA_TREE.at("/$defs/proxyPath/oneOf/1/properties/methods/default").valueStream().map(JsonNode::asString))
+                .containsExactlyElementsOf(ProxyPath.DEFAULT_METHODS);
+        assertThat(SCHEMA_TREE.at("/$defs/fragment/properties/trust/enum").valueStream().map(JsonNode::asString))
+                .containsExactlyElementsOf(Arrays.stream(Trust.values()).map(Trust::id).toList());
     }
 
     private static Set<String> properties(JsonNode object) {
