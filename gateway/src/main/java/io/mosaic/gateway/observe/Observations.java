@@ -1,0 +1,39 @@
+package io.mosaic.gateway.observe;
+
+import io.mosaic.gateway.fetch.FetchFailure;
+import io.mosaic.gateway.fetch.FragmentOutcome;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Rolling per-fragment state kept from the resolver's outcome events: what the console and its
+ * live updates read. A consumer of the composition, never a part of it: recording an outcome
+ * takes a few field writes, and nothing on the page's path waits for a reader.
+ */
+public final class Observations {
+
+    private final LongSupplier clockMillis;
+    private final Map<String, FragmentActivity> fragments = new ConcurrentHashMap<>();
+
+    public Observations(LongSupplier clockMillis) {
+        this.clockMillis = clockMillis;
+    }
+
+    /** Records one resolved outcome. */
+    public void record(FragmentOutcome outcome) {
+        FragmentActivity activity = fragments.computeIfAbsent(outcome.name(), name -> new FragmentActivity(clockMillis));
+        if (outcome instanceof FragmentOutcome.Fresh fresh) {
+            activity.fresh(fresh.latency().toNanos() / 1000);
+        } else {
+            FetchFailure failure = outcome.failure();
+            activity.failed(failure == null ? "unknown" : failure.kind().label(), failure == null ? "" : failure.toString());
+        }
+    }
+
+    /** The last minute of {@code fragment}; empty figures when it was never resolved. */
+    public ActivitySnapshot snapshot(String fragment) {
+        FragmentActivity activity = fragments.get(fragment);
+        return activity == null ? new FragmentActivity(clockMillis).snapshot(fragment) : activity.snapshot(fragment);
+    }
+}

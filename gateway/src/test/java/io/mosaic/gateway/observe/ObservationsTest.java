@@ -1,0 +1,79 @@
+package io.mosaic.gateway.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mosaic.gateway.fetch.FetchFailure;
+import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.html.ParsedFragment;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The console's rolling state per fragment, on a clock the test moves. */
+class ObservationsTest {
+
+    final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+    final Observations observations = new Observations(now::get);
+
+    void fresh(String name, int millis) {
+        observations.record(new FragmentOutcome.Fresh(name, ParsedFragment.empty(), Duration.ofMillis(millis)));
+    }
+
+    void failed(String name, FetchFailure.Kind kind) {
+        observations.record(new FragmentOutcome.Failed(name, new FetchFailure(kind, "answered 503", 503, null, null)));
+    }
+
+    @Test
+    void percentilesAndErrorRateCoverTheLastMinute() {
+        for (int ms = 1; ms <= 100; ms++) {
+            fresh("nav", ms);
+        }
+        failed("nav", FetchFailure.Kind.SERVER_ERROR);
+        ActivitySnapshot nav = observations.snapshot("nav");
+        assertThat(nav.calls()).isEqualTo(101);
+        assertThat(nav.failures()).isEqualTo(1);
+        assertThat(nav.errorRate()).isEqualTo(1 / 101.0);
+        // 64 samples of the second's 100 are kept: the percentiles are estimates within the range.
+        assertThat(nav.p50Millis()).isBetween(20.0, 80.0);
+        assertThat(nav.p95Millis()).isGreaterThan(nav.p50Millis()).isLessThanOrEqualTo(100.0);
+        assertThat(nav.lastFailureReason()).isEqualTo("server error");
+        assertThat(nav.lastFailure()).contains("answered 503");
+        assertThat(nav.sparkline()).hasSize(60);
+        assertThat(nav.sparkline().get(59)).isNotNull();
+        assertThat(nav.sparkline().get(58)).isNull();
+    }
+
+    @Test
+    void secondsOlderThanAMinuteDropOutButTheLastFailureStays() {
+        fresh("nav", 10);
+        failed("nav", FetchFailure.Kind.TIMEOUT);
+        now.addAndGet(30_000);
+        fresh("nav", 30);
+        fresh("nav", 30);
+        assertThat(observations.snapshot("nav").calls()).isEqualTo(4);
+        assertThat(observations.snapshot("nav").sparkline().get(29)).isEqualTo(10.0);
+        now.addAndGet(31_000);
+        ActivitySnapshot later = observations.snapshot("nav");
+        assertThat(later.calls()).isEqualTo(2);
+        assertThat(later.failures()).isZero();
+        assertThat(later.p50Millis()).isEqualTo(30.0);
+        assertThat(later.lastFailureReason()).isEqualTo("timeout");
+    }
+
+    @Test
+    void aFragmentNeverResolvedHasEmptyFigures() {
+        ActivitySnapshot none = observations.snapshot("never");
+        assertThat(none.calls()).isZero();
+        assertThat(none.p50Millis()).isNull();
+        assertThat(none.lastFailureAt()).isNull();
+        assertThat(none.errorRate()).isZero();
+    }
+
+    @Test
+    void fragmentsAreKeptApart() {
+        fresh("a", 5);
+        failed("b", FetchFailure.Kind.TIMEOUT);
+        assertThat(observations.snapshot("a").failures()).isZero();
+        assertThat(observations.snapshot("b").calls()).isEqualTo(1);
+    }
+}
