@@ -11,6 +11,7 @@ import io.mosaic.gateway.layout.LayoutRenderer;
 import io.mosaic.gateway.layout.Layouts;
 import io.mosaic.gateway.layout.OperatorTemplateResolver;
 import io.mosaic.gateway.metrics.FragmentMetrics;
+import io.mosaic.gateway.observe.Observations;
 import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.reload.ManifestHealthIndicator;
@@ -110,8 +111,14 @@ class CompositionConfiguration {
     }
 
     @Bean
-    FragmentResolver fragmentResolver(FragmentFetcher fetcher, StaleCopies staleCopies, MeterRegistry meters) {
-        return new FragmentResolver(fetcher, new FragmentParser(), staleCopies, meters);
+    Observations observations() {
+        return new Observations(System::currentTimeMillis);
+    }
+
+    @Bean
+    FragmentResolver fragmentResolver(FragmentFetcher fetcher, StaleCopies staleCopies, MeterRegistry meters,
+                                      Observations observations) {
+        return new FragmentResolver(fetcher, new FragmentParser(), staleCopies, meters, observations);
     }
 
     @Bean

@@ -11,8 +11,9 @@ import java.util.zip.CRC32C;
  * @param bytes the body, decompressed, at most the fragment's maxBodySize
  * @param charset the charset the origin named, UTF-8 when none
  * @param latency how long the fetch took
+ * @param version the origin's {@code X-Fragment-Version}, null when it sent none
  */
-public record FetchedBody(int status, byte[] bytes, Charset charset, Duration latency) {
+public record FetchedBody(int status, byte[] bytes, Charset charset, Duration latency, String version) {
 
     /**
      * The body as text; invalid byte sequences are replaced, never fatal.

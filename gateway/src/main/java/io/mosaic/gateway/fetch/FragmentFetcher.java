@@ -40,6 +40,9 @@ public final class FragmentFetcher {
     /** Request header telling a fragment which page it is composed into. */
     public static final String PAGE_PATH_HEADER = "X-Page-Path";
 
+    /** Response header in which a fragment's origin names its version, shown in the console. */
+    public static final String VERSION_HEADER = "X-Fragment-Version";
+
     private final LoopLocalClients clients;
 
     public FragmentFetcher(LoopLocalClients clients) {
@@ -102,7 +105,8 @@ public final class FragmentFetcher {
             throw new FetchFailure(Kind.UNREADABLE, "answered " + type + ", not text/html", status, null, null);
         }
         byte[] bytes = decompress(raw, headers.get(HttpHeaderNames.CONTENT_ENCODING), cap);
-        return new FetchedBody(status, bytes, charset(type), Duration.ofNanos(System.nanoTime() - started));
+        return new FetchedBody(status, bytes, charset(type), Duration.ofNanos(System.nanoTime() - started),
+                headers.get(VERSION_HEADER));
     }
 
     /** The body's bytes, collected as they arrive; refuses to grow past the cap, so the rest is never read. */

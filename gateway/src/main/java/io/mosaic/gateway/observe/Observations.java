@@ -15,6 +15,7 @@ public final class Observations {
 
     private final LongSupplier clockMillis;
     private final Map<String, FragmentActivity> fragments = new ConcurrentHashMap<>();
+    private final Map<String, String> versions = new ConcurrentHashMap<>();
 
     public Observations(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
@@ -29,6 +30,18 @@ public final class Observations {
             FetchFailure failure = outcome.failure();
             activity.failed(failure == null ? "unknown" : failure.kind().label(), failure == null ? "" : failure.toString());
         }
+    }
+
+    /** Notes the version an origin answered with ({@code X-Fragment-Version}); null or blank is ignored. */
+    public void version(String fragment, String version) {
+        if (version != null && !version.isBlank() && version.length() <= 64 && !version.equals(versions.get(fragment))) {
+            versions.put(fragment, version);
+        }
+    }
+
+    /** The version {@code fragment}'s origin last answered with, or null. */
+    public String version(String fragment) {
+        return versions.get(fragment);
     }
 
     /** The last minute of {@code fragment}; empty figures when it was never resolved. */

@@ -149,6 +149,14 @@ public final class Registrations {
         return result;
     }
 
+    /** Records an operator's incident action on {@code fragment} (a forced breaker) in the audit log. */
+    public void recordIncident(Caller caller, String fragment, String team, String action, String requestId) {
+        store.inTransaction(() -> {
+            store.audit(new AuditEntry(0, clock.instant(), caller.actor(), team, action, fragment, null, null, requestId));
+            return null;
+        });
+    }
+
     /** Removes {@code name}; {@code If-Match} is required. */
     public void delete(Caller caller, String name, Precondition precondition, String requestId) {
         store.inTransaction(() -> {

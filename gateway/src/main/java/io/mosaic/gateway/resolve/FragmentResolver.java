@@ -13,6 +13,7 @@ import io.mosaic.gateway.fetch.RequestContext;
 import io.mosaic.gateway.fetch.StaleCopies;
 import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
+import io.mosaic.gateway.observe.Observations;
 import io.mosaic.gateway.plan.FragmentPlan;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,11 @@ public final class FragmentResolver {
     private final RefusalLog policyRefusals = new RefusalLog(log::warn, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
-    public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, StaleCopies staleCopies, MeterRegistry meters) {
+    private final Observations observations;
+
+    public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, StaleCopies staleCopies, MeterRegistry meters,
+                            Observations observations) {
+        this.observations = observations;
         this.fetcher = fetcher;
         this.parser = parser;
         this.parsed = new ParsedFragments(parser, 16L * 1024 * 1024);
@@ -72,6 +77,7 @@ public final class FragmentResolver {
         if (!content.assets().equals(fragment.learnedAssets().get())) {
             fragment.learnedAssets().set(content.assets());
         }
+        observations.version(fragment.name(), body.version());
         return new FragmentOutcome.Fresh(fragment.name(), content, body.latency());
     }
 
@@ -82,7 +88,9 @@ public final class FragmentResolver {
             String html = new String(failure.body(), StandardCharsets.UTF_8);
             return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls()), failure);
         }
-        if (!gone && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
+        // An operator who forced the breaker open took the fragment off the pages: not even its last copy shows.
+        boolean takenOff = fragment.breaker().getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.FORCED_OPEN;
+        if (!gone && !takenOff && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
             Optional<StaleCopies.Aged> copy = staleCopies.get(copyKey);
             if (copy.isPresent()) {
                 return new FragmentOutcome.Stale(fragment.name(), copy.get().content(), copy.get().age(), failure);
@@ -95,6 +103,7 @@ public final class FragmentResolver {
     }
 
     private void record(FragmentPlan fragment, FragmentOutcome outcome) {
+        observations.record(outcome);
         FetchFailure failure = outcome.failure();
         String reason = failure == null ? "none" : failure.kind().label();
         counters.computeIfAbsent(fragment.name() + '\u0000' + outcome.state() + '\u0000' + reason,

@@ -6,7 +6,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** An authenticated registry caller: a team ({@code ROLE_TEAM}) or an admin ({@code ROLE_ADMIN}). */
-final class CallerAuthentication extends AbstractAuthenticationToken {
+public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
  * the operator configured a JWT key, as a JWT from the organisation's identity provider whose
  * claim names the team. Not a bean: Spring Security would otherwise use it for everything.
  */
-final class TokenAuthentication implements ReactiveAuthenticationManager {
+public final class TokenAuthentication implements ReactiveAuthenticationManager {
 
     private record Known(byte[] hash, Caller caller) {
     }
@@ -35,7 +36,7 @@ final class TokenAuthentication implements ReactiveAuthenticationManager {
     private final List<Known> tokens;
     private final ReactiveAuthenticationManager jwts;
 
-    TokenAuthentication(RegistryProperties properties, ReactiveJwtDecoder jwtDecoder) {
+    public TokenAuthentication(RegistryProperties properties, ReactiveJwtDecoder jwtDecoder) {
         List<Known> known = new ArrayList<>();
         for (Map.Entry<String, RegistryProperties.Token> team : properties.teams().entrySet()) {
             known.add(new Known(hash(team.getValue().tokenSha256(), "mosaic.registry.teams." + team.getKey()),
@@ -57,22 +58,28 @@ final class TokenAuthentication implements ReactiveAuthenticationManager {
 
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
-        if (!(authentication instanceof BearerTokenAuthenticationToken bearer)) {
+        String token;
+        if (authentication instanceof BearerTokenAuthenticationToken bearer) {
+            token = bearer.getToken();
+        } else if (authentication instanceof UsernamePasswordAuthenticationToken form && form.getCredentials() != null) {
+            // The console's sign-in form: the token is typed as the password.
+            token = form.getCredentials().toString();
+        } else {
             return Mono.empty();
         }
-        byte[] presented = sha256(bearer.getToken());
+        byte[] presented = sha256(token);
         Caller found = null;
-        for (Known token : tokens) {
+        for (Known known : tokens) {
             // Every configured token is compared, so the time taken says nothing about which one matched.
-            if (MessageDigest.isEqual(presented, token.hash()) && found == null) {
-                found = token.caller();
+            if (MessageDigest.isEqual(presented, known.hash()) && found == null) {
+                found = known.caller();
             }
         }
         if (found != null) {
             return Mono.just(new CallerAuthentication(found));
         }
-        if (jwts != null && bearer.getToken().chars().filter(c -> c == '.').count() == 2) {
-            return jwts.authenticate(authentication);
+        if (jwts != null && token.chars().filter(c -> c == '.').count() == 2) {
+            return jwts.authenticate(new BearerTokenAuthenticationToken(token));
         }
         return Mono.error(new BadCredentialsException("the bearer token is not a known team or admin token"));
     }

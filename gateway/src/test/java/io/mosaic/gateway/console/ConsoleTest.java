@@ -1,0 +1,195 @@
+package io.mosaic.gateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mosaic.gateway.support.TestOrigin;
+import io.mosaic.gateway.support.Tokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** The console in the real gateway: sign-in, the session cookie, CSRF, the views, team against team. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ConsoleTest {
+
+    static final TestOrigin ORIGIN = new TestOrigin()
+            .on("/nav", exchange -> {
+                exchange.getResponseHeaders().add("X-Fragment-Version", "3.4.0");
+                TestOrigin.send(exchange, 200, "text/html", "<nav class=nav>Nav</nav>");
+            });
+    static final String PEOPLE = "people-token-0123456789";
+    static final String ADMIN = "admin-token-0123456789";
+
+    @DynamicPropertySource
+    static void manifest(DynamicPropertyRegistry registry) throws Exception {
+        Path file = Files.createTempFile("manifest", ".yaml");
+        Files.writeString(file, """
+                version: 1
+                fragments:
+                  - {name: nav, team: platform, url: "%s/nav", fallback: "<p class=fb>Nav fallback</p>"}
+                pages:
+                  - path: /admin
+                    layout: dashboard
+                    slots: {header: nav, widgets: {open: true, max: 4}}
+                """.formatted(ORIGIN.url("")));
+        registry.add("mosaic.manifest", file::toString);
+        registry.add("mosaic.registry.teams.people.token-sha256", () -> Tokens.sha256(PEOPLE));
+        registry.add("mosaic.registry.admin.token-sha256", () -> Tokens.sha256(ADMIN));
+        registry.add("mosaic.registry.allowed-origins", () -> ORIGIN.url(""));
+    }
+
+    @AfterAll
+    static void stop() {
+        ORIGIN.close();
+    }
+
+    WebTestClient web;
+
+    @Autowired
+    void client(WebTestClient client) {
+        web = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** Signs in through the form as a browser would: the sign-in page's CSRF token and session, then the token. */
+    ResponseCookie signIn(String token) {
+        EntityExchangeResult<String> login = web.get().uri("/console/login").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        String csrf = Jsoup.parse(login.getResponseBody()).select("input[name=_csrf]").attr("value");
+        ResponseCookie session = login.getResponseCookies().getFirst("SESSION");
+        assertThat(csrf).isNotEmpty();
+        EntityExchangeResult<Void> signedIn = web.post().uri("/console/login").cookie("SESSION", session.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", "token").with("password", token).with("_csrf", csrf))
+                .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
+        assertThat(signedIn.getResponseHeaders().getLocation()).hasToString("/console");
+        ResponseCookie after = signedIn.getResponseCookies().getFirst("SESSION");
+        return after != null ? after : session;
+    }
+
+    @Test
+    void browsersWithoutASessionAreSentToSignInAndOtherClientsGet401() {
+        web.get().uri("/console").accept(MediaType.TEXT_HTML).exchange().expectStatus().is3xxRedirection()
+                .expectHeader().location("/console/login");
+        web.get().uri("/console").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void signingInGivesAStrictHttpOnlySessionCookieAndAWrongTokenIsRefused() {
+        ResponseCookie session = signIn(PEOPLE);
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(session.getPath()).isEqualTo("/console");
+        Document page = Jsoup.parse(web.get().uri("/console").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(page.select("[data-fragment-row=nav] td").get(0).text()).isEqualTo("platform");
+        assertThat(page.select(".who").text()).contains("Signed in as team people");
+        EntityExchangeResult<String> login = web.get().uri("/console/login").exchange().expectBody(String.class).returnResult();
+        String csrf = Jsoup.parse(login.getResponseBody()).select("input[name=_csrf]").attr("value");
+        web.post().uri("/console/login").cookie("SESSION", login.getResponseCookies().getFirst("SESSION").getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", "token").with("password", "wrong").with("_csrf", csrf))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/console/login?error");
+    }
+
+    @Test
+    void aStateChangingRequestWithoutTheCsrfTokenIsRefused() {
+        ResponseCookie session = signIn(ADMIN);
+        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("action", "force-open"))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void theFragmentsViewShowsLiveStateVersionAndTheEventsStreamSendsRows() {
+        web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        Document page = Jsoup.parse(web.get().uri("/console").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE)
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(page.select("[data-fragment-row=nav] [data-cell=version]").text()).isEqualTo("3.4.0");
+        assertThat(page.select("[data-fragment-row=nav] [data-cell=breaker]").text()).isEqualTo("● closed");
+        assertThat(page.select("[data-fragment-row=nav] [data-cell=p50]").text()).endsWith("ms");
+        String event = web.get().uri("/console/events").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody().blockFirst(Duration.ofSeconds(5));
+        assertThat(event).contains("\"name\":\"nav\"").contains("\"breaker\":\"closed\"").contains("\"version\":\"3.4.0\"");
+    }
+
+    @Test
+    void anAdminForcesABreakerOpenAndThePageServesTheFallbackAndTheAuditLogSaysWho() {
+        ResponseCookie session = signIn(ADMIN);
+        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        String csrf = detail.select("form[action=/console/fragments/nav/breaker] input[name=_csrf]").first().attr("value");
+        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("action", "force-open").with("_csrf", csrf))
+                .exchange().expectStatus().is3xxRedirection();
+        try {
+            Document admin = Jsoup.parse(web.get().uri("/admin").exchange().expectBody(String.class).returnResult().getResponseBody());
+            assertThat(admin.select("[data-fragment=nav]").attr("data-fragment-state")).isEqualTo("fallback");
+            assertThat(admin.select("[data-fragment=nav] .fb").text()).isEqualTo("Nav fallback");
+            web.get().uri("/api/audit?fragment=nav").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
+                    .expectBody().jsonPath("$[0].action").isEqualTo("breaker force-open").jsonPath("$[0].actor").isEqualTo("admin");
+        } finally {
+            web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(BodyInserters.fromFormData("action", "release").with("_csrf", csrf))
+                    .exchange().expectStatus().is3xxRedirection();
+        }
+        assertThat(Jsoup.parse(web.get().uri("/admin").exchange().expectBody(String.class).returnResult().getResponseBody())
+                .select("[data-fragment=nav]").attr("data-fragment-state")).isEqualTo("ok");
+    }
+
+    @Test
+    void aTeamCannotUseTheIncidentControlsOrTheAuditLog() {
+        ResponseCookie session = signIn(PEOPLE);
+        web.get().uri("/console/audit").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isForbidden();
+        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(detail.select("form[action=/console/fragments/nav/breaker]")).isEmpty();
+        assertThat(detail.select("a:contains(Edit fragment)")).isEmpty();
+    }
+
+    @Test
+    void aFormWithABadFieldShowsTheErrorNextToItAndSavesNothing() {
+        ResponseCookie session = signIn(PEOPLE);
+        Document form = Jsoup.parse(web.get().uri("/console/fragments/new").cookie("SESSION", session.getValue())
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        String csrf = form.select("input[name=_csrf]").attr("value");
+        assertThat(form.select("input#team").attr("value")).isEqualTo("people");
+        Document refused = Jsoup.parse(web.post().uri("/console/fragments/new").cookie("SESSION", session.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("name", "weather").with("team", "people").with("url", ORIGIN.url("/nav").toString())
+                        .with("timeout", "2 s").with("mountPage", "/admin").with("mountSlot", "widgets").with("_csrf", csrf))
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(refused.select("input#timeout").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.select("#timeout-error").text())
+                .isEqualTo("'2 s' is not a duration such as 250ms, 2s or 5m (units: ms, s, m, h, d)");
+        assertThat(refused.select("input#url").attr("value")).isEqualTo(ORIGIN.url("/nav").toString());
+        web.get().uri("/api/fragments/weather").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE).exchange()
+                .expectStatus().isNotFound();
+        web.post().uri("/console/fragments/new").cookie("SESSION", session.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("name", "weather").with("team", "people").with("url", ORIGIN.url("/nav").toString())
+                        .with("timeout", "2s").with("mountPage", "/admin").with("mountSlot", "widgets").with("_csrf", csrf))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/console/fragments/weather?saved");
+        web.get().uri("/api/fragments/weather").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.fragment.mount[0].slot").isEqualTo("widgets");
+    }
+}
