@@ -75,10 +75,10 @@ class ConsoleController {
     }
 
     @GetMapping(ConsoleSecurityConfiguration.LOGIN)
-    String login(@RequestParam(required = false) String error, @RequestParam(name = "signed-out", required = false) String signedOut,
-                 Model model) {
-        model.addAttribute("error", error != null);
-        model.addAttribute("signedOut", signedOut != null);
+    String login(ServerWebExchange exchange, Model model) {
+        // ?error and ?signed-out carry no value, which @RequestParam reads as absent.
+        model.addAttribute("error", exchange.getRequest().getQueryParams().containsKey("error"));
+        model.addAttribute("signedOut", exchange.getRequest().getQueryParams().containsKey("signed-out"));
         return "console/login";
     }
 
@@ -98,9 +98,9 @@ class ConsoleController {
     }
 
     @GetMapping("/console/fragments/{name}")
-    Mono<String> fragment(@PathVariable String name, @RequestParam(required = false) String saved,
-                          @RequestParam(required = false) String restored, @AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("saved", saved != null);
+    Mono<String> fragment(@PathVariable String name, @RequestParam(required = false) String restored,
+                          @AuthenticationPrincipal Caller caller, Model model, ServerWebExchange exchange) {
+        model.addAttribute("saved", exchange.getRequest().getQueryParams().containsKey("saved"));
         model.addAttribute("restored", restored);
         CompositionPlan plan = plans.current();
         FragmentPlan fragment = plan.fragments().get(name);

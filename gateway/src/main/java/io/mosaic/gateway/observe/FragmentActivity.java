@@ -46,10 +46,13 @@ final class FragmentActivity {
         }
     }
 
-    synchronized void failed(String reason, String description) {
+    synchronized void failed(String reason, String description, boolean originCalled) {
         int slot = slot();
         calls[slot]++;
         failures[slot]++;
+        if (!originCalled) {
+            return;
+        }
         lastFailureReason = reason;
         lastFailure = description;
         lastFailureAt = clockMillis.getAsLong();

@@ -28,7 +28,10 @@ public final class Observations {
             activity.fresh(fresh.latency().toNanos() / 1000);
         } else {
             FetchFailure failure = outcome.failure();
-            activity.failed(failure == null ? "unknown" : failure.kind().label(), failure == null ? "" : failure.toString());
+            // A call the breaker or bulkhead refused counts against the minute, but the last failure
+            // shown stays the origin's own (the reason the breaker opened), not "breaker open".
+            activity.failed(failure == null ? "unknown" : failure.kind().label(), failure == null ? "" : failure.toString(),
+                    failure == null || failure.originCalled());
         }
     }
 

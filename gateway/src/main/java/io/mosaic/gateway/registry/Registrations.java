@@ -145,7 +145,7 @@ public final class Registrations {
                     requestId));
             return next;
         });
-        watcher.checkSoon();
+        applyNow();
         return result;
     }
 
@@ -181,7 +181,7 @@ public final class Registrations {
             store.audit(new AuditEntry(0, now, caller.actor(), existing.team(), "delete", name, existing.document(), null, requestId));
             return null;
         });
-        watcher.checkSoon();
+        applyNow();
     }
 
     private Stored write(Caller caller, String name, ObjectNode document, Precondition precondition, String action,
@@ -241,8 +241,21 @@ public final class Registrations {
                     existing.map(StoredFragment::document).orElse(null), text, requestId));
             return new Stored(next, existing.isEmpty());
         });
-        watcher.checkSoon();
+        applyNow();
         return stored;
+    }
+
+    /**
+     * Applies the committed change on this instance before answering, so that the team (and the
+     * console) reads its own write; other instances pick it up at their next poll.
+     */
+    private void applyNow() {
+        try {
+            watcher.check();
+        } catch (RuntimeException e) {
+            // The change is stored; the next poll applies it. The writer is not told of a reload problem it did not cause.
+            org.slf4j.LoggerFactory.getLogger(Registrations.class).warn("applying a registry change failed; the next poll retries", e);
+        }
     }
 
     private List<StoredFragment> enabled() {

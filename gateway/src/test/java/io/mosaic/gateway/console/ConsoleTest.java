@@ -108,6 +108,22 @@ class ConsoleTest {
     }
 
     @Test
+    void signingOutEndsTheSession() {
+        ResponseCookie session = signIn(PEOPLE);
+        Document page = Jsoup.parse(web.get().uri("/console").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        String csrf = page.select("form[action=/console/logout] input[name=_csrf]").attr("value");
+        assertThat(csrf).isNotEmpty();
+        web.post().uri("/console/logout").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("_csrf", csrf))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/console/login?signed-out");
+        assertThat(Jsoup.parse(web.get().uri("/console/login?signed-out").exchange().expectBody(String.class).returnResult()
+                .getResponseBody()).select("[role=status]").text()).isEqualTo("You are signed out.");
+        web.get().uri("/console").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().is3xxRedirection().expectHeader().location("/console/login");
+    }
+
+    @Test
     void aStateChangingRequestWithoutTheCsrfTokenIsRefused() {
         ResponseCookie session = signIn(ADMIN);
         web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())

@@ -70,6 +70,15 @@ class ObservationsTest {
     }
 
     @Test
+    void aCallTheBreakerRefusedCountsButTheLastFailureStaysTheOriginsOwn() {
+        failed("nav", FetchFailure.Kind.CONNECT);
+        observations.record(new FragmentOutcome.Failed("nav", new FetchFailure(FetchFailure.Kind.BREAKER_OPEN, "open")));
+        ActivitySnapshot nav = observations.snapshot("nav");
+        assertThat(nav.failures()).isEqualTo(2);
+        assertThat(nav.lastFailureReason()).isEqualTo("connection refused");
+    }
+
+    @Test
     void fragmentsAreKeptApart() {
         fresh("a", 5);
         failed("b", FetchFailure.Kind.TIMEOUT);

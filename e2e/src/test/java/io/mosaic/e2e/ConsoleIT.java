@@ -1,0 +1,224 @@
+package io.mosaic.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The operator and team console in Chromium, against the demo's real processes: every control
+ * found by its role and accessible name, as a person (or a screen reader) finds it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static ConsoleProcesses console;
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void start() {
+        console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-console-ui"),
+                AdminConsoleIT.FRAGMENT_TIMEOUT);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private Page open(int width, int height) {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        page = context.newPage();
+        return page;
+    }
+
+    private String url(String path) {
+        return console.gatewayUrl() + path;
+    }
+
+    private void signIn(String token) {
+        page.navigate(url("/console"));
+        assertThat(page).hasURL(url("/console/login"));
+        field("Access token").fill(token);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(url("/console"));
+    }
+
+    private Locator field(String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private Locator row(String fragment) {
+        return page.locator("tr[data-fragment-row=\"" + fragment + "\"]");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path shot = ConsoleProcesses.repositoryRoot().resolve("e2e/target/screenshots/" + name + ".png");
+        Files.createDirectories(shot.getParent());
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+        if (Boolean.getBoolean("mosaic.updateScreenshot")) {
+            Path committed = ConsoleProcesses.repositoryRoot().resolve("e2e/docs/" + name + ".png");
+            Files.copy(shot, committed, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTeamSignsInAndSeesEveryFragmentWithItsLiveState() throws Exception {
+        open(1280, 900);
+        signIn(DemoRegistry.token("people"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Fragments"))).isVisible();
+        assertThat(page.getByText("Signed in as team people")).isVisible();
+        for (DemoFragments.Fragment fragment : DemoFragments.IN_MANIFEST) {
+            assertThat(row(fragment.name()).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(fragment.name())))
+                    .isVisible();
+            assertThat(row(fragment.name()).locator("[data-cell=breaker]")).hasText("● closed");
+        }
+        // The demo's warm-up fetched every fragment: versions and latencies are known.
+        assertThat(row("nav").locator("[data-cell=version]")).hasText("3.4.0");
+        // Live: the status line says the table is being updated.
+        assertThat(page.locator("[data-live-status]")).containsText("Live: updated");
+        screenshot("console-fragments-wide");
+        page.setViewportSize(390, 844);
+        assertThat(row("nav")).isVisible();
+        screenshot("console-fragments-narrow");
+    }
+
+    @Test
+    @Order(2)
+    void aTeamRegistersThroughTheFormSeesTheErrorNextToTheFieldThenFixesIt() throws Exception {
+        open(1280, 900);
+        signIn(DemoRegistry.token("insights"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a fragment")).click();
+        field("Name").fill("service-status");
+        assertThat(field("Team")).hasValue("insights");
+        field("URL").fill(console.fragmentUrl("service-status").toString());
+        field("Timeout").fill("2 s");
+        field("Page").fill("/admin");
+        field("Slot").fill("widgets");
+        field("Order").fill("60");
+        field("Stylesheets").fill("/assets/service-status.css");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register fragment")).click();
+
+        Locator timeout = field("Timeout");
+        assertThat(timeout).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#timeout-error")).hasText("'2 s' is not a duration such as 250ms, 2s or 5m (units: ms, s, m, h, d)");
+        assertThat(field("URL")).hasValue(console.fragmentUrl("service-status").toString());
+        screenshot("console-form-error-wide");
+        page.setViewportSize(390, 844);
+        screenshot("console-form-error-narrow");
+        page.setViewportSize(1280, 900);
+
+        timeout.fill("800ms");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register fragment")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("service-status"))).isVisible();
+        assertThat(page.getByText("Saved.")).isVisible();
+
+        Page dashboard = context.newPage();
+        dashboard.navigate(url("/admin"));
+        assertThat(dashboard.locator("[data-fragment=service-status]")).hasAttribute("data-fragment-state", "ok",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(5000));
+        screenshot("console-detail-wide");
+        page.setViewportSize(390, 844);
+        screenshot("console-detail-narrow");
+    }
+
+    @Test
+    @Order(3)
+    void anotherTeamCannotEditTheFragment() {
+        open(1280, 900);
+        signIn(DemoRegistry.token("people"));
+        page.navigate(url("/console/fragments/service-status"));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit fragment"))).hasCount(0);
+        page.navigate(url("/console/fragments/service-status/edit"));
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("belongs to team insights");
+    }
+
+    @Test
+    @Order(4)
+    void anAdminForcesABreakerOpenAndThePageShowsTheFallback() {
+        open(1280, 900);
+        signIn(DemoRegistry.ADMIN_TOKEN);
+        page.navigate(url("/console/fragments/members"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Force breaker open")).click();
+        assertThat(page.locator("[data-cell=breaker]").first()).containsText("forced open");
+        Page dashboard = context.newPage();
+        dashboard.navigate(url("/admin"));
+        assertThat(dashboard.locator("[data-fragment=members]")).hasAttribute("data-fragment-state", "fallback");
+        assertThat(dashboard.locator("[data-fragment=members]")).containsText("The member directory is unavailable right now");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release breaker")).click();
+        assertThat(page.locator("[data-cell=breaker]").first()).containsText("closed");
+        dashboard.reload();
+        assertThat(dashboard.locator("[data-fragment=members]")).hasAttribute("data-fragment-state", "ok");
+    }
+
+    @Test
+    @Order(5)
+    void aKilledFragmentsBreakerTurnsOpenInTheConsoleWithoutAReload() throws Exception {
+        open(1280, 900);
+        signIn(DemoRegistry.ADMIN_TOKEN);
+        assertThat(row("billing").locator("[data-cell=breaker]")).hasText("● closed");
+        console.kill("billing");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // Page traffic, as users would make: the breaker counts the failures and opens.
+        for (int i = 0; i < 10; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(url("/admin/billing"))).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        assertThat(row("billing").locator("[data-cell=breaker]")).hasText("✕ open",
+                new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        assertThat(row("billing").locator("[data-cell=lastFailure]")).containsText("connection refused");
+    }
+
+    @Test
+    @Order(6)
+    void signingOutEndsTheSession() {
+        open(1280, 900);
+        signIn(DemoRegistry.token("people"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByText("You are signed out.")).isVisible();
+        page.navigate(url("/console"));
+        assertThat(page).hasURL(url("/console/login"));
+    }
+}
