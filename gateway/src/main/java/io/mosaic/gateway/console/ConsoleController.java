@@ -301,7 +301,8 @@ class ConsoleController {
         String whole = new ManifestWriter().write(new io.mosaic.manifest.Manifest(plan.manifest().version(),
                 plan.manifest().defaults(), List.of(fragment), List.of()));
         int start = whole.indexOf("fragments:");
-        return start < 0 ? whole : whole.substring(start);
+        int pages = whole.lastIndexOf("\npages:");
+        return whole.substring(Math.max(0, start), pages > start ? pages + 1 : whole.length()).stripTrailing();
     }
 
     private static List<String> placements(String name, CompositionPlan plan) {
