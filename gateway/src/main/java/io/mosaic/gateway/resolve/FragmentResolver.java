@@ -9,6 +9,7 @@ import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.fetch.FragmentFetcher;
 import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.fetch.FragmentQuery;
 import io.mosaic.gateway.fetch.RequestContext;
 import io.mosaic.gateway.fetch.StaleCopies;
 import io.mosaic.gateway.html.FragmentParser;
@@ -54,7 +55,7 @@ public final class FragmentResolver {
 
     /** The outcome of {@code fragment} for this request; {@code primary} when the page's status follows it. */
     public Mono<FragmentOutcome> resolve(FragmentPlan fragment, RequestContext context, boolean primary) {
-        URI uri = FragmentFetcher.withQuery(fragment.definition().url(), context.rawQuery());
+        URI uri = FragmentQuery.withQuery(fragment.definition().url(), context.rawQuery(), fragment.definition().forward().query());
         // The last good copy is kept per fragment and URL: a search's answer never stands in for another search.
         String copyKey = fragment.name() + " " + uri;
         return fetcher.fetch(fragment.definition(), uri, fragment.proxyBase(), context, primary)
