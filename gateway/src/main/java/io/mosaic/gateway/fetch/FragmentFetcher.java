@@ -59,7 +59,7 @@ public final class FragmentFetcher {
                     .uri(uri)
                     .send((request, outbound) -> {
                         HttpHeaders headers = request.requestHeaders();
-                        context.headers().forEach(headers::set);
+                        context.headersFor(fragment.forward()).forEach(headers::set);
                         headers.set(HttpHeaderNames.ACCEPT, "text/html");
                         headers.set(HttpHeaderNames.ACCEPT_ENCODING, "identity");
                         headers.set(BASE_PATH_HEADER, proxyBase);
