@@ -57,7 +57,7 @@ public final class FragmentResolver {
     public Mono<FragmentOutcome> resolve(FragmentPlan fragment, RequestContext context, boolean primary) {
         URI uri = FragmentQuery.withQuery(fragment.definition().url(), context.rawQuery(), fragment.definition().forward().query());
         // The last good copy is kept per fragment and URL: a search's answer never stands in for another search.
-        String copyKey = fragment.name() + " " + uri;
+        String copyKey = uri.toString();
         return fetcher.fetch(fragment.definition(), uri, fragment.proxyBase(), context, primary)
                 .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
                 .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
@@ -69,7 +69,7 @@ public final class FragmentResolver {
 
     private FragmentOutcome fresh(FragmentPlan fragment, String copyKey, FetchedBody body) {
         ParsedFragment content = parsed.parse(fragment, body);
-        staleCopies.put(copyKey, content, fragment.definition().staleFor());
+        staleCopies.put(fragment.name(), copyKey, content, fragment.definition().staleFor());
         if (!content.assets().equals(fragment.learnedAssets().get())) {
             fragment.learnedAssets().set(content.assets());
         }
@@ -84,7 +84,7 @@ public final class FragmentResolver {
             return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls()), failure);
         }
         if (!gone && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
-            Optional<StaleCopies.Aged> copy = staleCopies.get(copyKey);
+            Optional<StaleCopies.Aged> copy = staleCopies.get(fragment.name(), copyKey);
             if (copy.isPresent()) {
                 return new FragmentOutcome.Stale(fragment.name(), copy.get().content(), copy.get().age(), failure);
             }
