@@ -107,7 +107,7 @@ class CompositionConfiguration {
 
     @Bean
     StaleCopies staleCopies(GatewayProperties properties) {
-        return new StaleCopies(properties.staleCache().maxBytes());
+        return new StaleCopies(properties.staleCache().maxBytes(), properties.staleCache().variantsPerFragment());
     }
 
     @Bean

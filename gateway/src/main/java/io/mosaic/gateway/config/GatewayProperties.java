@@ -23,7 +23,7 @@ public record GatewayProperties(Path manifest, Path layouts, Client client, Stal
         reloadInterval = reloadInterval != null ? reloadInterval : Duration.ofMillis(500);
         warmUp = warmUp == null ? new WarmUp(null, null) : warmUp;
         client = client == null ? new Client(0, 0, null, null, null) : client;
-        staleCache = staleCache == null ? new StaleCache(0) : staleCache;
+        staleCache = staleCache == null ? new StaleCache(0, 0) : staleCache;
     }
 
     /**
@@ -49,10 +49,13 @@ public record GatewayProperties(Path manifest, Path layouts, Client client, Stal
 
     /**
      * @param maxBytes total size of the last good copies kept for stale-if-error (default 32 MiB)
+     * @param variantsPerFragment last good copies kept per fragment, one per distinct forwarded query, the most
+     *                            recently used (default 64): a flood of distinct queries rotates only its own fragment's
      */
-    public record StaleCache(long maxBytes) {
+    public record StaleCache(long maxBytes, int variantsPerFragment) {
         public StaleCache {
             maxBytes = maxBytes > 0 ? maxBytes : 32L * 1024 * 1024;
+            variantsPerFragment = variantsPerFragment > 0 ? variantsPerFragment : 64;
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
@@ -51,7 +50,7 @@ public final class FragmentFetcher {
 
     /**
      * Fetches {@code fragment} from {@code uri} (its URL with the page's query, see
-     * {@link #withQuery}) for a page request. With {@code readNotFoundBody}, a 404 or 410 answer's
+     * {@link FragmentQuery#withQuery}) for a page request. With {@code readNotFoundBody}, a 404 or 410 answer's
      * body is carried in the failure (a primary fragment's "not found" page).
      */
     public Mono<FetchedBody> fetch(FragmentDefinition fragment, URI uri, String proxyBase, RequestContext context,
@@ -63,7 +62,7 @@ public final class FragmentFetcher {
                     .uri(uri)
                     .send((request, outbound) -> {
                         HttpHeaders headers = request.requestHeaders();
-                        context.headers().forEach(headers::set);
+                        context.headersFor(fragment.forward()).forEach(headers::set);
                         headers.set(HttpHeaderNames.ACCEPT, "text/html");
                         headers.set(HttpHeaderNames.ACCEPT_ENCODING, "identity");
                         headers.set(BASE_PATH_HEADER, proxyBase);
@@ -185,17 +184,5 @@ public final class FragmentFetcher {
             }
         }
         return StandardCharsets.UTF_8;
-    }
-
-    /** A fragment's URL with the page's query string added to its own. */
-    public static URI withQuery(URI url, String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return url;
-        }
-        String existing = url.getRawQuery();
-        return UriComponentsBuilder.fromUri(url)
-                .replaceQuery(existing == null || existing.isEmpty() ? rawQuery : existing + "&" + rawQuery)
-                .build(true)
-                .toUri();
     }
 }

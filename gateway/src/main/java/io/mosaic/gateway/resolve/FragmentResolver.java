@@ -9,6 +9,7 @@ import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.fetch.FragmentFetcher;
 import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.fetch.FragmentQuery;
 import io.mosaic.gateway.fetch.RequestContext;
 import io.mosaic.gateway.fetch.StaleCopies;
 import io.mosaic.gateway.html.FragmentParser;
@@ -59,9 +60,9 @@ public final class FragmentResolver {
 
     /** The outcome of {@code fragment} for this request; {@code primary} when the page's status follows it. */
     public Mono<FragmentOutcome> resolve(FragmentPlan fragment, RequestContext context, boolean primary) {
-        URI uri = FragmentFetcher.withQuery(fragment.definition().url(), context.rawQuery());
+        URI uri = FragmentQuery.withQuery(fragment.definition().url(), context.rawQuery(), fragment.definition().forward().query());
         // The last good copy is kept per fragment and URL: a search's answer never stands in for another search.
-        String copyKey = fragment.name() + " " + uri;
+        String copyKey = uri.toString();
         return fetcher.fetch(fragment.definition(), uri, fragment.proxyBase(), context, primary)
                 .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
                 .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
@@ -73,7 +74,7 @@ public final class FragmentResolver {
 
     private FragmentOutcome fresh(FragmentPlan fragment, String copyKey, FetchedBody body) {
         ParsedFragment content = parsed.parse(fragment, body);
-        staleCopies.put(copyKey, content, fragment.definition().staleFor());
+        staleCopies.put(fragment.name(), copyKey, content, fragment.definition().staleFor());
         if (!content.assets().equals(fragment.learnedAssets().get())) {
             fragment.learnedAssets().set(content.assets());
         }
@@ -91,7 +92,7 @@ public final class FragmentResolver {
         // An operator who forced the breaker open took the fragment off the pages: not even its last copy shows.
         boolean takenOff = fragment.breaker().getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.FORCED_OPEN;
         if (!gone && !takenOff && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
-            Optional<StaleCopies.Aged> copy = staleCopies.get(copyKey);
+            Optional<StaleCopies.Aged> copy = staleCopies.get(fragment.name(), copyKey);
             if (copy.isPresent()) {
                 return new FragmentOutcome.Stale(fragment.name(), copy.get().content(), copy.get().age(), failure);
             }
