@@ -69,7 +69,7 @@ public final class FragmentResolver {
                 .map(body -> fresh(fragment, copyKey, body))
                 .onErrorResume(error -> Mono.just(instead(fragment, copyKey,
                         FetchFailure.of(error, fragment.definition().timeout()), primary)))
-                .doOnNext(outcome -> record(fragment, outcome));
+                .doOnNext(outcome -> record(fragment, outcome, context.requestId()));
     }
 
     private FragmentOutcome fresh(FragmentPlan fragment, String copyKey, FetchedBody body) {
@@ -103,7 +103,7 @@ public final class FragmentResolver {
         return new FragmentOutcome.Failed(fragment.name(), failure);
     }
 
-    private void record(FragmentPlan fragment, FragmentOutcome outcome) {
+    private void record(FragmentPlan fragment, FragmentOutcome outcome, String requestId) {
         observations.record(outcome);
         FetchFailure failure = outcome.failure();
         String reason = failure == null ? "none" : failure.kind().label();
@@ -120,7 +120,11 @@ public final class FragmentResolver {
             return;
         }
         if (failure.originCalled()) {
-            log.warn("fragment {} ({}): {}; serving {}", fragment.name(), fragment.definition().url(), failure, outcome.state());
+            // The page request's id in the line and in the MDC (a JSON log format carries it as a field).
+            try (var ignored = org.slf4j.MDC.putCloseable("requestId", requestId)) {
+                log.warn("fragment {} ({}): {}; serving {} [request {}]", fragment.name(), fragment.definition().url(), failure,
+                        outcome.state(), requestId);
+            }
         } else if (failure.kind() == FetchFailure.Kind.ORIGIN_REFUSED) {
             // Its reason (host, address, class) is what the operator needs; a breaker's label says it all.
             policyRefusals.refused(fragment.name(), failure.toString(), outcome.state());
