@@ -69,9 +69,6 @@ public final class FragmentResolver {
     private FragmentOutcome fresh(FragmentPlan fragment, String copyKey, FetchedBody body) {
         ParsedFragment content = parsed.parse(fragment, body);
         staleCopies.put(copyKey, content, fragment.definition().staleFor());
-        if (!content.assets().equals(fragment.learnedAssets().get())) {
-            fragment.learnedAssets().set(content.assets());
-        }
         return new FragmentOutcome.Fresh(fragment.name(), content, body.latency());
     }
 
@@ -80,7 +77,7 @@ public final class FragmentResolver {
         if (gone && primary && failure.body() != null && failure.body().length > 0) {
             // The origin's own "not found" page says more than any fallback could.
             String html = new String(failure.body(), StandardCharsets.UTF_8);
-            return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls()), failure);
+            return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls(), fragment.definition().trust()), failure);
         }
         if (!gone && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
             Optional<StaleCopies.Aged> copy = staleCopies.get(copyKey);
