@@ -51,7 +51,7 @@ class PageSecurityTest {
             .html("/head", "<html><head><script>window.head=1</script><link rel=\"icon\" href=\"/evil.ico\">"
                     + "<meta name=\"referrer\" content=\"unsafe-url\"><base href=\"https://evil.example/\"></head>"
                     + "<body><p class=\"head-body\">body</p></body></html>")
-            .html("/late", "<p class=\"late-content\">late</p>")
+            .html("/late", "<p class=\"late-content\">late</p><base href=\"https://evil.example/\"><meta name=\"referrer\" content=\"unsafe-url\"><link rel=\"icon\" href=\"/evil.ico\">")
             .html("/assets/app.js", "window.app=1");
 
     static final String INTEGRITY = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
