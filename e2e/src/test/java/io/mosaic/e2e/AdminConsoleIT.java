@@ -184,13 +184,13 @@ class AdminConsoleIT {
     void aNonBlockingFragmentFillsItsPlaceholderInTheBrowserAndShowsWithoutJavaScript() {
         // As sent: audit (async in the demo manifest) is a pending placeholder in the aside, its content at the end.
         String sent = page.request().get(url("/admin/members")).text();
-        assertThat(sent).contains("id=\"mosaic-pending-audit\"");
+        assertThat(sent).contains("data-fragment-pending=\"audit\"");
         assertThat(sent.indexOf("data-fragment-late")).isGreaterThan(sent.indexOf("</main>"));
 
         page.navigate(url("/admin/members"));
         assertThat(page.locator("aside.mosaic-aside > [data-fragment=audit]")).hasAttribute("data-fragment-state", "ok");
         assertThat(page.locator("aside.mosaic-aside > [data-fragment=audit] li").first()).isVisible();
-        assertThat(page.locator("#mosaic-pending-audit")).hasCount(0);
+        assertThat(page.locator("[data-fragment-pending]")).hasCount(0);
         assertThat(page.locator("[data-fragment-late]")).hasCount(0);
 
         try (BrowserContext noScript = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {

@@ -6,6 +6,8 @@ import io.mosaic.gateway.html.Asset;
 import io.mosaic.gateway.layout.Segment;
 import io.mosaic.gateway.plan.FragmentPlan;
 import io.mosaic.gateway.plan.PagePlan;
+import io.mosaic.gateway.render.Boxes;
+import io.mosaic.gateway.render.Spliced;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,10 +43,7 @@ public final class PageComposer {
 
     /** A piece of the document, turned into bytes in document order. */
     private sealed interface Piece {
-        record Bytes(byte[] utf8) implements Piece {
-        }
-
-        record LearnedAssets() implements Piece {
+        record Text(Spliced markup) implements Piece {
         }
 
         record Box(FragmentOutcome outcome, boolean primary) implements Piece {
@@ -59,17 +58,19 @@ public final class PageComposer {
         }
     }
 
-    /** Writes {@code page} to {@code response}: status, then the document as it becomes ready. */
-    public Mono<Void> write(PagePlan page, RequestContext context, ServerHttpResponse response) {
+    /**
+     * Writes {@code page} to {@code response}: status, then the document as it becomes ready.
+     * Every script the gateway writes, and every inline script of a trusted fragment, carries
+     * {@code nonce}, the one in this response's Content-Security-Policy.
+     */
+    public Mono<Void> write(PagePlan page, RequestContext context, String nonce, ServerHttpResponse response) {
         DataBufferFactory buffers = response.bufferFactory();
         Sinks.One<FragmentOutcome> primaryOutcome = Sinks.one();
         List<Publisher<Piece>> parts = new ArrayList<>(page.segments().size());
         List<Mono<Piece>> late = new ArrayList<>();
         for (Segment segment : page.segments()) {
             if (segment instanceof Segment.Text text) {
-                parts.add(Mono.just(new Piece.Bytes(text.utf8())));
-            } else if (segment instanceof Segment.LearnedAssets) {
-                parts.add(Mono.just(new Piece.LearnedAssets()));
+                parts.add(Mono.just(new Piece.Text(text.markup())));
             } else if (segment instanceof Segment.Fragment f) {
                 FragmentPlan fragment = page.fragments().get(f.name());
                 if (fragment.definition().async() && fragment != page.primary()) {
@@ -95,9 +96,10 @@ public final class PageComposer {
             }));
         }
         Set<String> assetsWritten = new HashSet<>(page.headAssetKeys());
+        byte[] nonceBytes = nonce.getBytes(StandardCharsets.US_ASCII);
         // mergeSequential subscribes to every part at once (all fetches start now) and emits in document order.
         Flux<DataBuffer> body = Flux.mergeSequential(parts, parts.size(), 1)
-                .map(piece -> render(piece, page, assetsWritten, buffers));
+                .map(piece -> render(piece, assetsWritten, nonce, nonceBytes, buffers));
         return response.writeWith(body);
     }
 
@@ -115,62 +117,41 @@ public final class PageComposer {
 
     /**
      * Called in document order, so {@code assetsWritten} tells what the browser already loads. A
-     * box's content is written from the bytes its parse already encoded.
+     * box's content is written from the bytes its parse already encoded, the nonce spliced in.
      */
-    private static DataBuffer render(Piece piece, PagePlan page, Set<String> assetsWritten, DataBufferFactory buffers) {
-        if (piece instanceof Piece.Bytes bytes) {
-            return buffers.wrap(bytes.utf8());
+    private static DataBuffer render(Piece piece, Set<String> assetsWritten, String nonce, byte[] nonceBytes,
+                                     DataBufferFactory buffers) {
+        if (piece instanceof Piece.Text text) {
+            return text.markup().write(buffers, nonceBytes);
         }
         if (piece instanceof Piece.Box box) {
             FragmentOutcome outcome = box.outcome();
-            String open = tags(outcome.content().assets(), assetsWritten) + openTag(outcome);
-            byte[] content = outcome instanceof FragmentOutcome.Failed && box.primary() ? UNAVAILABLE_UTF8 : outcome.content().utf8();
-            return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)), buffers.wrap(content),
-                    buffers.wrap(CLOSE_TAG)));
+            String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.open(outcome.name(), outcome.state());
+            DataBuffer content = outcome instanceof FragmentOutcome.Failed && box.primary()
+                    ? buffers.wrap(UNAVAILABLE_UTF8) : outcome.content().markup().write(buffers, nonceBytes);
+            return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)), content, buffers.wrap(Boxes.CLOSE)));
         }
         if (piece instanceof Piece.Placeholder placeholder) {
-            return buffers.wrap(placeholder(placeholder.name()));
+            return buffers.wrap(Boxes.placeholder(placeholder.name()));
         }
-        if (piece instanceof Piece.Late late) {
-            return buffers.wrap(late(late.outcome(), tags(late.outcome().content().assets(), assetsWritten)));
-        }
-        // Assets found in the fragments' previous answers that the manifest does not declare.
-        List<Asset> assets = new ArrayList<>();
-        page.fragments().values().forEach(fragment -> assets.addAll(fragment.learnedAssets().get()));
-        return buffers.wrap(tags(assets, assetsWritten).getBytes(StandardCharsets.UTF_8));
+        FragmentOutcome outcome = ((Piece.Late) piece).outcome();
+        String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.openLate(outcome.name(), outcome.state());
+        return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)),
+                outcome.content().markup().write(buffers, nonceBytes), buffers.wrap(Boxes.CLOSE),
+                Boxes.moverMarkup(outcome.name()).write(buffers, nonceBytes)));
     }
 
-    private static final byte[] CLOSE_TAG = "</div>".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAVAILABLE_UTF8 = UNAVAILABLE.getBytes(StandardCharsets.UTF_8);
 
-    private static String openTag(FragmentOutcome outcome) {
-        return "<div class=\"mosaic-fragment\" data-fragment=\"" + outcome.name() + "\" data-fragment-state=\"" + outcome.state() + "\">";
-    }
-
-    /** An empty box, marked pending, that a non-blocking fragment's content will replace. */
-    static byte[] placeholder(String name) {
-        return ("<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\"pending\" id=\"mosaic-pending-"
-                + name + "\"></div>").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A non-blocking fragment's box at the end of the body, followed by a tiny script that moves
-     * it into its placeholder. Without JavaScript the box simply stays at the end of the body.
-     */
-    static byte[] late(FragmentOutcome outcome, String assetTags) {
-        String name = outcome.name();
-        String html = assetTags + "<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\""
-                + outcome.state() + "\" data-fragment-late>" + outcome.content().html() + "</div>"
-                + "<script>(function(s){var b=s.previousElementSibling,p=document.getElementById(\"mosaic-pending-" + name + "\");"
-                + "if(p&&b){b.removeAttribute(\"data-fragment-late\");p.replaceWith(b)}s.remove()})(document.currentScript)</script>";
-        return html.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String tags(List<Asset> assets, Set<String> assetsWritten) {
+    /** Tags for the stylesheets (and a trusted fragment's scripts) an answer links that the page does not load yet. */
+    private static String tags(List<Asset> assets, Set<String> assetsWritten, String nonce) {
+        if (assets.isEmpty()) {
+            return "";
+        }
         StringBuilder html = new StringBuilder();
         for (Asset asset : assets) {
             if (assetsWritten.add(asset.key())) {
-                html.append(asset.toHtml()).append('\n');
+                html.append(asset.toHtml(nonce)).append('\n');
             }
         }
         return html.toString();

@@ -3,6 +3,8 @@ package io.mosaic.gateway.handler;
 import io.mosaic.gateway.fetch.RequestContext;
 import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.render.Nonces;
+import io.mosaic.gateway.render.PageHeaders;
 import java.net.URI;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
@@ -25,6 +27,7 @@ public final class PageHandler {
 
     private final PlanHolder plans;
     private final PageComposer composer;
+    private final Nonces nonces = new Nonces();
 
     public PageHandler(PlanHolder plans, PageComposer composer) {
         this.plans = plans;
@@ -58,12 +61,13 @@ public final class PageHandler {
         return plan.page(request.path())
                 .map(page -> {
                     RequestContext context = RequestContext.of(request.exchange().getRequest());
+                    String nonce = nonces.next();
                     return ServerResponse.ok()
                             .contentType(HTML)
                             .cacheControl(CacheControl.noStore())
-                            .header("X-Content-Type-Options", "nosniff")
+                            .headers(headers -> PageHeaders.set(headers, nonce))
                             .header("X-Request-Id", context.requestId())
-                            .build((exchange, ignored) -> composer.write(page, context, exchange.getResponse()));
+                            .build((exchange, ignored) -> composer.write(page, context, nonce, exchange.getResponse()));
                 })
                 .orElseGet(() -> ServerResponse.notFound().build());
     }

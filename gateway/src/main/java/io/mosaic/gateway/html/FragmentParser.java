@@ -1,5 +1,6 @@
 package io.mosaic.gateway.html;
 
+import io.mosaic.manifest.Trust;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.jsoup.parser.Parser;
  * whole document, unclosed tags, a stray {@code </body></html>}), the result is balanced markup
  * for one box. Stylesheets and scripts are taken out to be loaded once per page; the fragment's
  * own URLs are pointed at its proxy; document-level elements ({@code <base>},
- * {@code <meta http-equiv>}, {@code <title>}) are dropped, since they would act on the whole page.
+ * {@code <meta http-equiv>}, {@code <title>}, other {@code <link>}s) are dropped, since they would act on the
+ * whole page. What may run, and what keeps the fragment inside its box, follows the fragment's
+ * {@link Trust} ({@link BoxGuard}, {@link UntrustedSafelist}).
  */
 public final class FragmentParser {
 
@@ -35,15 +38,20 @@ public final class FragmentParser {
             "a", Set.of("href"), "area", Set.of("href"), "form", Set.of("action"),
             "button", Set.of("formaction"), "input", Set.of("formaction"));
 
-    /** Parses {@code html} as the body of fragment whose URLs {@code urls} rewrites. */
+    /** Parses {@code html} as the body of a {@link Trust#STANDARD} fragment whose URLs {@code urls} rewrites. */
     public ParsedFragment parse(String html, UrlRewriter urls) {
+        return parse(html, urls, Trust.STANDARD);
+    }
+
+    /** Parses {@code html} as the body of a fragment trusted as {@code trust}, whose URLs {@code urls} rewrites. */
+    public ParsedFragment parse(String html, UrlRewriter urls, Trust trust) {
         Document document = Jsoup.parse(html, "", Parser.htmlParser());
         Map<String, Asset> assets = new LinkedHashMap<>();
         List<Node> kept = new ArrayList<>();
         // The head holds what the parser hoisted out of a snippet (or a whole document's head):
         // keep inline styles and scripts, collect linked assets, drop the rest.
         for (Element element : document.head().children()) {
-            if (!collectAsset(element, urls, assets) && keepFromHead(element)) {
+            if (!collectAsset(element, urls, assets, trust) && keepFromHead(element)) {
                 kept.add(element);
             }
         }
@@ -52,26 +60,33 @@ public final class FragmentParser {
             if (element == body) {
                 continue;
             }
-            if (collectAsset(element, urls, assets) || isDocumentLevel(element)) {
+            if (collectAsset(element, urls, assets, trust) || isDocumentLevel(element)) {
                 element.remove();
                 continue;
             }
             rewrite(element, urls);
         }
         kept.forEach(node -> rewrite((Element) node, urls));
-        StringBuilder out = new StringBuilder(html.length() + 64);
+        // What the head held goes first, inside the box like the rest.
+        body.prependChildren(kept);
+        if (trust == Trust.UNTRUSTED) {
+            // Only what the safelist allows is copied into a new document; the head's styles and scripts go.
+            document = UntrustedSafelist.clean(document);
+            body = document.body();
+            assets.clear();
+        }
+        BoxGuard.apply(List.of(body), trust);
         document.outputSettings()
                 .prettyPrint(false)
                 .charset(java.nio.charset.StandardCharsets.UTF_8)
                 .escapeMode(Entities.EscapeMode.base);
-        for (Node node : kept) {
-            out.append(node.outerHtml());
-        }
+        StringBuilder out = new StringBuilder(html.length() + 64);
         out.append(body.html());
         return new ParsedFragment(out.toString(), new ArrayList<>(assets.values()));
     }
 
-    private static boolean collectAsset(Element element, UrlRewriter urls, Map<String, Asset> assets) {
+    /** Scripts and stylesheets found in the answer. Scripts the manifest does not declare run only for trusted fragments. */
+    private static boolean collectAsset(Element element, UrlRewriter urls, Map<String, Asset> assets, Trust trust) {
         String tag = element.normalName();
         if (tag.equals("link") && element.hasAttr("href") && relTokens(element).contains("stylesheet")) {
             Asset asset = new Asset(Asset.Kind.CSS, urls.resource(element.attr("href")), null,
@@ -80,6 +95,9 @@ public final class FragmentParser {
             return true;
         }
         if (tag.equals("script") && element.hasAttr("src") && !element.attr("src").isBlank()) {
+            if (trust != Trust.TRUSTED) {
+                return true;
+            }
             Asset asset = new Asset(Asset.Kind.JS, urls.resource(element.attr("src")),
                     element.hasAttr("type") ? element.attr("type") : null, null);
             assets.putIfAbsent(asset.key(), asset);
@@ -99,8 +117,9 @@ public final class FragmentParser {
 
     private static boolean isDocumentLevel(Element element) {
         String tag = element.normalName();
-        return tag.equals("base") || tag.equals("title")
-                || (tag.equals("meta") && (element.hasAttr("http-equiv") || element.hasAttr("charset")));
+        return tag.equals("base") || tag.equals("title") || tag.equals("link")
+                || (tag.equals("meta") && (element.hasAttr("http-equiv") || element.hasAttr("charset")
+                        || element.attr("name").equalsIgnoreCase("referrer")));
     }
 
     private static void rewrite(Element element, UrlRewriter urls) {

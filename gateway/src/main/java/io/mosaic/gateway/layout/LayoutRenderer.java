@@ -70,7 +70,7 @@ public final class LayoutRenderer {
             last = m.end();
             if (m.group(1).equals("head")) {
                 flush(text, segments);
-                segments.add(new Segment.LearnedAssets());
+                segments.add(new Segment.Head());
                 sawHead = true;
             } else if (m.group(1).equals("end")) {
                 flush(text, segments);

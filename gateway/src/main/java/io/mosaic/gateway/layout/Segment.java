@@ -1,6 +1,6 @@
 package io.mosaic.gateway.layout;
 
-import java.nio.charset.StandardCharsets;
+import io.mosaic.gateway.render.Spliced;
 
 /**
  * A piece of a page's document, in document order. A layout is rendered once per manifest
@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
  */
 public sealed interface Segment {
 
-    /** Static markup, already encoded. */
-    record Text(byte[] utf8) implements Segment {
+    /** Static markup, already encoded, with the places where each response's nonce goes. */
+    record Text(Spliced markup) implements Segment {
         public Text(String text) {
-            this(text.getBytes(StandardCharsets.UTF_8));
+            this(Spliced.of(text));
         }
 
         @Override
         public String toString() {
-            return "Text[" + new String(utf8, StandardCharsets.UTF_8) + "]";
+            return "Text[" + markup + "]";
         }
     }
 
@@ -24,8 +24,8 @@ public sealed interface Segment {
     record Fragment(String name) implements Segment {
     }
 
-    /** The end of the head: assets learned from fragment answers that the manifest did not declare. */
-    record LearnedAssets() implements Segment {
+    /** The end of the head, where the page's declared assets go. */
+    record Head() implements Segment {
     }
 
     /** The end of the body: content of fragments that arrived after the page streamed past them. */

@@ -7,12 +7,11 @@ import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.html.UrlRewriter;
 import io.mosaic.manifest.FragmentDefinition;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One fragment, ready for the hot path: its definition, its proxy base, its breaker and
  * bulkhead (kept across manifest reloads while their settings stay the same), its declared
- * assets and parsed fallback.
+ * assets and parsed fallback. Nothing is learned from its answers for later pages.
  *
  * @param definition the manifest's fragment, with effective settings
  * @param proxyBase the gateway path of its proxy, {@code /fragments/NAME}
@@ -23,11 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param urls the rewriter for its markup
  * @param declaredAssets the manifest's assets, proxied
  * @param fallback the manifest's fallback, parsed and rewritten once; null when none
- * @param learnedAssets assets found in its latest good answer, for the head of later pages
  */
 public record FragmentPlan(FragmentDefinition definition, String proxyBase, CircuitBreaker breaker, Bulkhead bulkhead,
                            CircuitBreaker proxyBreaker, Bulkhead proxyBulkhead, UrlRewriter urls, List<Asset> declaredAssets,
-                           ParsedFragment fallback, AtomicReference<List<Asset>> learnedAssets) {
+                           ParsedFragment fallback) {
 
     public FragmentPlan {
         declaredAssets = List.copyOf(declaredAssets);

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param segments the document, in order: static text and the places fragments go
  * @param fragments the page's fragments by name, in document order
  * @param primary the fragment whose status the page answers with; null when none
- * @param headAssetKeys the keys of the assets already in the head, so learned ones are not repeated
+ * @param headAssetKeys the keys of the assets already in the head, so an answer's own stylesheets are not repeated
  */
 public record PagePlan(PageDefinition definition, List<Segment> segments, Map<String, FragmentPlan> fragments,
                        FragmentPlan primary, Set<String> headAssetKeys) {

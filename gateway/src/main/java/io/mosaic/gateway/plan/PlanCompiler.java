@@ -9,6 +9,7 @@ import io.mosaic.gateway.html.UrlRewriter;
 import io.mosaic.gateway.layout.LayoutRenderer;
 import io.mosaic.gateway.layout.Layouts;
 import io.mosaic.gateway.layout.Segment;
+import io.mosaic.gateway.render.Spliced;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
@@ -23,14 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.cloud.gateway.route.Route;
 
 /**
  * Converts a manifest into a {@link CompositionPlan} once, the way Spring Cloud Gateway converts
  * route definitions into routes: layouts are rendered and cut, fallbacks parsed, breakers made.
- * A fragment keeps its breaker, bulkhead and learned assets from the previous plan while its
- * origin and settings stay the same.
+ * A fragment keeps its breaker and bulkhead from the previous plan while its origin and settings
+ * stay the same. The head's asset tags are rendered here once, with a marker where each
+ * response's CSP nonce goes.
  */
 public final class PlanCompiler {
 
@@ -75,9 +76,11 @@ public final class PlanCompiler {
                 assetPaths.stream().map(p -> p.contains("?") ? p.substring(0, p.indexOf('?')) : p).toList(),
                 definition.proxy().stream().map(ProxyPath::path).toList());
         List<Asset> declared = new ArrayList<>();
-        definition.assets().css().forEach(path -> declared.add(Asset.css(base + path)));
-        definition.assets().js().forEach(path -> declared.add(Asset.js(base + path)));
-        ParsedFragment fallback = definition.fallbackHtml().map(html -> parser.parse(html, urls)).orElse(null);
+        Map<String, String> integrity = definition.assets().integrity();
+        definition.assets().css().forEach(path -> declared.add(Asset.css(base + path).withIntegrity(integrity.get(path))));
+        definition.assets().js().forEach(path -> declared.add(Asset.js(base + path).withIntegrity(integrity.get(path))));
+        // The fallback is the team's markup too: it gets the same treatment as its answers.
+        ParsedFragment fallback = definition.fallbackHtml().map(html -> parser.parse(html, urls, definition.trust())).orElse(null);
 
         boolean sameOrigin = before != null && before.definition().url().equals(definition.url());
         boolean sameBreaker = sameOrigin && before.definition().circuitBreaker().equals(definition.circuitBreaker());
@@ -90,9 +93,7 @@ public final class PlanCompiler {
                 : FragmentResilience.breaker(proxyName, definition.circuitBreaker());
         Bulkhead proxyBulkhead = sameBulkhead ? before.proxyBulkhead()
                 : FragmentResilience.bulkhead(proxyName, definition.bulkhead());
-        AtomicReference<List<Asset>> learned = sameOrigin ? before.learnedAssets() : new AtomicReference<>(List.of());
-        return new FragmentPlan(definition, base, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback,
-                learned);
+        return new FragmentPlan(definition, base, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback);
     }
 
     private PagePlan page(Manifest manifest, PageDefinition page, Map<String, FragmentPlan> fragments) {
@@ -119,13 +120,10 @@ public final class PlanCompiler {
             }
         }
         StringBuilder headHtml = new StringBuilder();
-        head.values().forEach(asset -> headHtml.append(asset.toHtml()).append('\n'));
+        head.values().forEach(asset -> headHtml.append(asset.toHtml(Spliced.MARKER)).append('\n'));
         List<Segment> withHead = new ArrayList<>();
         for (Segment segment : segments) {
-            if (segment instanceof Segment.LearnedAssets) {
-                withHead.add(new Segment.Text(headHtml.toString()));
-            }
-            withHead.add(segment);
+            withHead.add(segment instanceof Segment.Head ? new Segment.Text(headHtml.toString()) : segment);
         }
         Set<String> headKeys = new LinkedHashSet<>(head.keySet());
         FragmentPlan primary = page.primaryFragment().map(fragments::get).orElse(null);
@@ -137,11 +135,8 @@ public final class PlanCompiler {
         List<Segment> merged = new ArrayList<>();
         for (Segment segment : segments) {
             if (segment instanceof Segment.Text text && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof Segment.Text last) {
-                byte[] joined = new byte[last.utf8().length + text.utf8().length];
-                System.arraycopy(last.utf8(), 0, joined, 0, last.utf8().length);
-                System.arraycopy(text.utf8(), 0, joined, last.utf8().length, text.utf8().length);
-                merged.set(merged.size() - 1, new Segment.Text(joined));
-            } else if (!(segment instanceof Segment.Text text && text.utf8().length == 0)) {
+                merged.set(merged.size() - 1, new Segment.Text(last.markup().concat(text.markup())));
+            } else if (!(segment instanceof Segment.Text text && text.markup().utf8().length == 0 && !text.markup().needsNonce())) {
                 merged.add(segment);
             }
         }

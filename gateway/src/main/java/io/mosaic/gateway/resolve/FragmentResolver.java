@@ -75,9 +75,6 @@ public final class FragmentResolver {
     private FragmentOutcome fresh(FragmentPlan fragment, String copyKey, FetchedBody body) {
         ParsedFragment content = parsed.parse(fragment, body);
         staleCopies.put(fragment.name(), copyKey, content, fragment.definition().staleFor());
-        if (!content.assets().equals(fragment.learnedAssets().get())) {
-            fragment.learnedAssets().set(content.assets());
-        }
         observations.version(fragment.name(), body.version());
         return new FragmentOutcome.Fresh(fragment.name(), content, body.latency());
     }
@@ -87,7 +84,7 @@ public final class FragmentResolver {
         if (gone && primary && failure.body() != null && failure.body().length > 0) {
             // The origin's own "not found" page says more than any fallback could.
             String html = new String(failure.body(), StandardCharsets.UTF_8);
-            return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls()), failure);
+            return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls(), fragment.definition().trust()), failure);
         }
         // An operator who forced the breaker open took the fragment off the pages: not even its last copy shows.
         boolean takenOff = fragment.breaker().getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.FORCED_OPEN;

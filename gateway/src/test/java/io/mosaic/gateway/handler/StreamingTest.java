@@ -86,7 +86,7 @@ class StreamingTest {
     @Test
     void aNonBlockingFragmentIsStreamedPastAndFillsItsPlaceholderLater() throws Exception {
         TimedResponse page = TimedResponse.get(port, "/out-of-order");
-        long placeholder = page.millisUntil("id=\"mosaic-pending-slow-async\"");
+        long placeholder = page.millisUntil("data-fragment-pending=\"slow-async\"");
         long after = page.millisUntil("AFTER-CONTENT");
         long slow = page.millisUntil("SLOW-CONTENT");
         assertThat(slow).isGreaterThanOrEqualTo(SLOW_MILLIS);
@@ -96,9 +96,9 @@ class StreamingTest {
         String body = page.text();
         Document document = Jsoup.parse(body.substring(body.indexOf("<!DOCTYPE")));
         // In place: an empty placeholder; at the end of the body: the content, and the script that moves it.
-        assertThat(document.select("main.mosaic-main #mosaic-pending-slow-async").attr("data-fragment-state")).isEqualTo("pending");
+        assertThat(document.select("main.mosaic-main [data-fragment-pending=slow-async]").attr("data-fragment-state")).isEqualTo("pending");
         assertThat(document.select("body > [data-fragment=slow-async][data-fragment-late]").text()).isEqualTo("SLOW-CONTENT");
-        assertThat(document.select("body > [data-fragment=slow-async] + script").html()).contains("mosaic-pending-slow-async");
+        assertThat(document.select("body > [data-fragment=slow-async] + script").html()).contains("data-fragment-pending=\"slow-async\"");
         assertThat(body.indexOf("SLOW-CONTENT")).isGreaterThan(body.indexOf("AFTER-CONTENT"));
     }
 

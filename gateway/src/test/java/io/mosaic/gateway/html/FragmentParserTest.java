@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import io.mosaic.gateway.render.Spliced;
+import io.mosaic.manifest.Trust;
 import org.junit.jupiter.api.Test;
 
 class FragmentParserTest {
@@ -26,9 +28,9 @@ class FragmentParserTest {
 
     @Test
     void collectsStylesheetsAndScriptsFromHeadAndBodyOnceAndInOrder() {
-        ParsedFragment parsed = parse("""
+        ParsedFragment parsed = parser.parse("""
                 <html><head><link rel="stylesheet" href="/assets/members.css"><script src="a.js" type="module"></script></head>
-                <body><link rel="stylesheet" href="/assets/members.css" media="print"><p>x</p><script src="/b.js"></script></body></html>""");
+                <body><link rel="stylesheet" href="/assets/members.css" media="print"><p>x</p><script src="/b.js"></script></body></html>""", urls, Trust.TRUSTED);
         assertThat(parsed.assets()).containsExactly(
                 Asset.css("/fragments/members/assets/members.css"),
                 new Asset(Asset.Kind.JS, "/fragments/members/team/a.js", "module", null),
@@ -37,9 +39,18 @@ class FragmentParserTest {
     }
 
     @Test
-    void keepsInlineStylesAndScriptsFromTheHead() {
-        ParsedFragment parsed = parse("<html><head><style>.m{color:red}</style><script>window.x=1</script></head><body><p>b</p></body></html>");
-        assertThat(parsed.html()).isEqualTo("<style>.m{color:red}</style><script>window.x=1</script><p>b</p>");
+    void scriptsTheManifestDoesNotDeclareAreDroppedUnlessTheFragmentIsTrusted() {
+        ParsedFragment parsed = parse("<link rel=stylesheet href=/a.css><script src=/b.js></script><p>x</p>");
+        assertThat(parsed.assets()).containsExactly(Asset.css("/fragments/members/a.css"));
+        assertThat(parsed.html()).isEqualTo("<p>x</p>");
+    }
+
+    @Test
+    void keepsInlineStylesFromTheHeadAndATrustedFragmentsScriptsWithTheNonceMarker() {
+        String html = "<html><head><style>.m{color:red}</style><script>window.x=1</script></head><body><p>b</p></body></html>";
+        assertThat(parse(html).html()).isEqualTo("<style>.m{color:red}</style><p>b</p>");
+        assertThat(parser.parse(html, urls, Trust.TRUSTED).html())
+                .isEqualTo("<style>.m{color:red}</style><script nonce=\"" + Spliced.MARKER + "\">window.x=1</script><p>b</p>");
     }
 
     @Test

@@ -49,11 +49,14 @@ public final class TimedResponse {
         }
     }
 
-    /** Milliseconds from the request until {@code marker} had fully arrived; -1 if it never did. */
+    /**
+     * Milliseconds from the request until {@code marker} had fully arrived. A marker that never
+     * arrived fails the test: read as a time it would pass every "before" comparison.
+     */
     public long millisUntil(String marker) {
         int at = text.indexOf(marker);
         if (at < 0) {
-            return -1;
+            throw new AssertionError("'" + marker + "' never arrived; the response was:\n" + text);
         }
         int end = text.substring(0, at + marker.length()).getBytes(StandardCharsets.UTF_8).length;
         for (Arrival arrival : arrivals) {
@@ -61,7 +64,7 @@ public final class TimedResponse {
                 return (arrival.nanos() - startedNanos) / 1_000_000;
             }
         }
-        return -1;
+        throw new AssertionError("'" + marker + "' is in the text but no arrival covers it");
     }
 
     /** Milliseconds until the last byte. */
