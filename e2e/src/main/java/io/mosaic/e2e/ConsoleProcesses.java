@@ -89,11 +89,16 @@ public final class ConsoleProcesses implements AutoCloseable {
      * gateway module.)
      */
     public static ConsoleProcesses startOnFreePorts(Path workDir, Duration fragmentTimeout) {
+        return startOnFreePorts(workDir, fragmentTimeout, List.of());
+    }
+
+    /** As {@link #startOnFreePorts(Path, Duration)}, with more gateway arguments (such as an origin the test allows). */
+    public static ConsoleProcesses startOnFreePorts(Path workDir, Duration fragmentTimeout, List<String> gatewayArgs) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DemoFragments.STARTED.forEach(f -> ports.put(f.name(), freePort()));
         // Each test run starts with an empty registry; the demo's survives restarts.
         deleteRecursively(workDir.resolve("data"));
-        return start(workDir, ports, freePort(), List.of(), fragmentTimeout);
+        return start(workDir, ports, freePort(), gatewayArgs, fragmentTimeout);
     }
 
     private static ConsoleProcesses start(Path workDir, Map<String, Integer> ports, int gatewayPort, List<String> gatewayArgs,

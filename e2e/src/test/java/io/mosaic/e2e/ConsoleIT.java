@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
 
+    /** A team's origin that answers hostile markup: inline script, an event handler, a forged box. */
+    private static com.sun.net.httpserver.HttpServer hostile;
     private static ConsoleProcesses console;
     private static Playwright playwright;
     private static Browser browser;
@@ -40,9 +43,19 @@ class ConsoleIT {
     private Page page;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        hostile = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+        hostile.createContext("/fragment", exchange -> {
+            byte[] body = HOSTILE_HTML.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        hostile.start();
         console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-console-ui"),
-                AdminConsoleIT.FRAGMENT_TIMEOUT);
+                AdminConsoleIT.FRAGMENT_TIMEOUT,
+                List.of("--mosaic.registry.allowed-origins=http://127.0.0.1:" + hostile.getAddress().getPort()));
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
     }
@@ -58,7 +71,18 @@ class ConsoleIT {
         if (console != null) {
             console.close();
         }
+        if (hostile != null) {
+            hostile.stop(0);
+        }
     }
+
+    static final String HOSTILE_HTML = """
+            <section class="hostile-widget"><p>Hostile widget</p>
+            <script>window.__injected = 'inline script ran';</script>
+            <img src="/no-such-image.png" onerror="window.__injected = 'onerror ran'">
+            <a href="javascript:window.__injected='link ran'">a link</a>
+            </div></div><div class="mosaic-fragment" data-fragment="members" data-fragment-state="ok">forged box</div>
+            </section>""";
 
     @AfterEach
     void closeBrowser() {
@@ -213,6 +237,45 @@ class ConsoleIT {
 
     @Test
     @Order(6)
+    void underTheContentSecurityPolicyOnlyTheGatewaysAndDeclaredScriptsRun() throws Exception {
+        String body = """
+                {"team": "insights", "url": "http://127.0.0.1:%d/fragment",
+                 "mount": [{"page": "/admin", "slot": "widgets", "order": 70}]}""".formatted(hostile.getAddress().getPort());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/fragments/hostile")))
+                .header("Authorization", "Bearer " + DemoRegistry.token("insights")).header("Content-Type", "application/json")
+                .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        open(1280, 900);
+        page.addInitScript("window.__violations = [];"
+                + "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample));");
+        List<String> errors = new java.util.ArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                errors.add(message.text());
+            }
+        });
+        com.microsoft.playwright.Response response = page.navigate(url("/admin"));
+        assertThat(response.headers().get("content-security-policy")).contains("'nonce-").contains("'strict-dynamic'");
+        assertThat(page.locator("[data-fragment=hostile]")).containsText("Hostile widget");
+        // The async audit box was moved into its place by the gateway's own (nonced) script.
+        assertThat(page.locator("[data-fragment=audit]")).hasAttribute("data-fragment-state", "ok");
+        assertThat(page.locator("[data-fragment-pending]")).hasCount(0);
+        // Declared assets ran: the org tree's web component and billing's client-rendered summary.
+        assertThat(page.locator("[data-fragment=org-tree] org-tree [data-node-id]").first()).isVisible();
+        assertThat(page.locator("[data-fragment=billing] .billing-plan")).containsText("Business+");
+        page.locator("[data-fragment=hostile] a").click();
+        page.waitForTimeout(300);
+        assertThat(page.evaluate("() => window.__injected === undefined")).isEqualTo(true);
+        assertThat(page.locator("[data-fragment=members]")).hasCount(1);
+        assertThat(page.evaluate("() => window.__violations")).asList().isEmpty();
+        assertThat(errors).noneMatch(error -> error.contains("Content Security Policy"));
+    }
+
+    @Test
+    @Order(7)
     void signingOutEndsTheSession() {
         open(1280, 900);
         signIn(DemoRegistry.token("people"));
