@@ -218,7 +218,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aKilledFragmentsBreakerTurnsOpenInTheConsoleWithoutAReload() throws Exception {
         open(1280, 900);
         signIn(DemoRegistry.ADMIN_TOKEN);
@@ -236,7 +236,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     void underTheContentSecurityPolicyOnlyTheGatewaysAndDeclaredScriptsRun() throws Exception {
         String body = """
                 {"team": "insights", "url": "http://127.0.0.1:%d/fragment",
