@@ -51,6 +51,19 @@ public final class HeaderPolicy {
             "content-range", "accept-ranges", "cache-control", "etag", "last-modified", "expires", "age", "vary",
             "allow", "retry-after", "x-content-type-options", "x-request-id", "x-fragment-version");
 
+    /**
+     * Request headers that never reach an origin, even when a fragment declares them: the
+     * browser's and the SSO proxy's credentials, the client's address, framing and hop-by-hop
+     * headers. Teams register fragments themselves, so a declaration cannot open these.
+     */
+    public static boolean neverForwarded(String lowerName) {
+        return NEVER.contains(lowerName) || lowerName.startsWith("proxy-") || lowerName.startsWith("x-auth-request-")
+                || lowerName.startsWith("x-forwarded-");
+    }
+
+    private static final Set<String> NEVER = Set.of("authorization", "cookie", "host", "forwarded", "x-real-ip",
+            "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer");
+
     /** The header that tells an origin the gateway path its answers are served under. */
     public static final String BASE_PATH = "X-Fragment-Base-Path";
 
@@ -63,7 +76,7 @@ public final class HeaderPolicy {
         HttpHeaders out = new HttpHeaders();
         incoming.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (REQUEST.contains(lower) || forward.headers().contains(lower)) {
+            if (REQUEST.contains(lower) || forward.headers().contains(lower) && !neverForwarded(lower)) {
                 out.addAll(name, values);
             }
         });

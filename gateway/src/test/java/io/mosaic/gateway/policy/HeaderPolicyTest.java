@@ -17,7 +17,7 @@ class HeaderPolicyTest {
     private static final String BASE = "/fragments/members";
     private static final URI CALLED = URI.create("http://10.0.0.5:8080/api/items?page=2");
     private final PathPolicy paths = PathPolicy.of(List.of("/assets/app.css"), List.of("/api"));
-    private final Forwarding forward = new Forwarding(QuerySelection.ALL, List.of("member_session"), List.of("x-tenant"));
+    private final Forwarding forward = new Forwarding(QuerySelection.ALL, List.of("member_session"), List.of("x-tenant", "authorization", "x-auth-request-access-token"));
 
     @Test
     void requestsCarryTheAllowListAndWhatTheFragmentDeclaredOnly() {
@@ -39,6 +39,14 @@ class HeaderPolicyTest {
                 HeaderPolicy.BASE_PATH);
         assertThat(out.getFirst("Cookie")).isEqualTo("member_session=m1");
         assertThat(out.getFirst(HeaderPolicy.BASE_PATH)).isEqualTo(BASE);
+    }
+
+    @Test
+    void aDeclarationCannotForwardCredentials() {
+        assertThat(HeaderPolicy.neverForwarded("authorization")).isTrue();
+        assertThat(HeaderPolicy.neverForwarded("x-auth-request-email")).isTrue();
+        assertThat(HeaderPolicy.neverForwarded("proxy-authorization")).isTrue();
+        assertThat(HeaderPolicy.neverForwarded("x-tenant")).isFalse();
     }
 
     @Test
