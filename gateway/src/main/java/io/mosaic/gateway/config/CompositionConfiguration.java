@@ -18,6 +18,7 @@ import io.mosaic.gateway.reload.ManifestHealthIndicator;
 import io.mosaic.gateway.reload.ManifestWatcher;
 import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.gateway.resolve.FragmentResolver;
+import io.mosaic.gateway.route.ProxyPathFilter;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.manifest.ManifestSchema;
 import java.net.URI;
@@ -132,6 +133,12 @@ class CompositionConfiguration {
         return RouterFunctions.route(RequestPredicates.GET(ManifestSchema.PATH), request -> ServerResponse.ok()
                 .contentType(MediaType.parseMediaType("application/schema+json"))
                 .bodyValue(ManifestSchema.text()));
+    }
+
+    /** Refuses escaping paths and made-up methods under /fragments/ before any route is looked at. */
+    @Bean
+    ProxyPathFilter proxyPathFilter() {
+        return new ProxyPathFilter();
     }
 
     /** The fragments' proxy routes, read from the plan in force each time the gateway refreshes its routes. */

@@ -1,5 +1,6 @@
 package io.mosaic.gateway.html;
 
+import io.mosaic.gateway.policy.PathPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -16,8 +17,7 @@ public final class UrlRewriter {
 
     private final URI base;
     private final String proxyBase;
-    private final List<String> routablePaths;
-    private final List<String> routablePrefixes;
+    private final PathPolicy paths;
 
     /**
      * @param base the URL the fragment was fetched from; relative URLs resolve against it
@@ -28,8 +28,7 @@ public final class UrlRewriter {
     public UrlRewriter(URI base, String proxyBase, List<String> routablePaths, List<String> routablePrefixes) {
         this.base = base;
         this.proxyBase = proxyBase;
-        this.routablePaths = List.copyOf(routablePaths);
-        this.routablePrefixes = List.copyOf(routablePrefixes);
+        this.paths = PathPolicy.of(routablePaths, routablePrefixes);
     }
 
     /** The proxied form of a resource URL (stylesheets, scripts, images...), or the URL unchanged. */
@@ -73,15 +72,8 @@ public final class UrlRewriter {
         if (bare.contains("#")) {
             bare = bare.substring(0, bare.indexOf('#'));
         }
-        if (routablePaths.contains(bare)) {
-            return true;
-        }
-        for (String prefix : routablePrefixes) {
-            if (prefix.equals("/") || bare.equals(prefix) || bare.startsWith(prefix + "/")) {
-                return true;
-            }
-        }
-        return false;
+        // The proxy router asks the same policy, so a link is rewritten exactly when the proxy serves it.
+        return paths.serves(bare);
     }
 
     /** The origin-relative path (with query and #fragment) of a URL that points at the fragment's own origin. */

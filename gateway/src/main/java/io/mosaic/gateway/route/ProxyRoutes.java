@@ -2,29 +2,29 @@ package io.mosaic.gateway.route;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.mosaic.gateway.policy.PathPolicy;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.ProxyPath;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.StripPrefixGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.Route;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The Spring Cloud Gateway routes of one fragment, built from the manifest: its declared assets
- * (GET and HEAD, exact paths) and its declared proxy prefixes (any method), both under
- * {@code /fragments/NAME}, forwarded to the fragment's origin with that prefix stripped.
- * Nothing else of the origin is reachable. Browser credentials are not forwarded and the
- * origin cannot set cookies on the gateway's origin, which all teams share. Each fragment's
- * routes are guarded by its own proxy breaker and bulkhead ({@link ProxyGuard}); a connection
- * the origin policy refuses answers 502 ({@link ProxyOriginRefusal}).
+ * (GET and HEAD, exact paths) and its declared proxy prefixes (the methods each declares), both
+ * under {@code /fragments/NAME}, forwarded to the fragment's origin with that prefix stripped.
+ * Which paths are served is the fragment's {@link PathPolicy}, the same one its URL rewriter asks;
+ * a refused path was already answered 400 by {@link ProxyPathFilter} and matches no route here
+ * either. On each route, in order: {@link ProxyAdmission} (405, 413 by declared length), the
+ * origin refusal (502, {@link ProxyOriginRefusal}), the breaker and bulkhead ({@link ProxyGuard}),
+ * the prefix strip, the streaming body cap ({@link RequestBodyCap}) and the header allow-lists
+ * ({@link ProxyHeaders}).
  */
 public final class ProxyRoutes {
 
@@ -33,10 +33,9 @@ public final class ProxyRoutes {
         return "/fragments/" + fragmentName;
     }
 
-    private static final Set<HttpMethod> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    private static final List<String> READ_METHODS = List.of("GET", "HEAD");
 
     private final GatewayFilter stripPrefix;
-    private final GatewayFilter hygiene = new OrderedGatewayFilter(ProxyRoutes::hygiene, 0);
 
     public ProxyRoutes() {
         StripPrefixGatewayFilterFactory.Config config = new StripPrefixGatewayFilterFactory.Config();
@@ -52,69 +51,50 @@ public final class ProxyRoutes {
     public List<Route> routes(FragmentDefinition fragment, CircuitBreaker breaker, Bulkhead bulkhead) {
         GatewayFilter guard = new ProxyGuard(fragment.name(), breaker, bulkhead);
         GatewayFilter refusal = new ProxyOriginRefusal(fragment.name());
+        GatewayFilter bodyCap = new RequestBodyCap(fragment.name(), fragment.maxRequestBody());
         URI origin = origin(fragment.url());
         String base = basePath(fragment.name());
+        List<String> assetPaths = new ArrayList<>();
+        fragment.assets().css().forEach(path -> assetPaths.add(withoutQuery(path)));
+        fragment.assets().js().forEach(path -> assetPaths.add(withoutQuery(path)));
+        PathPolicy paths = PathPolicy.of(assetPaths.stream().distinct().toList(),
+                fragment.proxy().stream().map(ProxyPath::path).toList());
+        GatewayFilter headers = new ProxyHeaders(base, fragment.forward(), paths);
         List<Route> routes = new ArrayList<>();
-        List<String> assets = new ArrayList<>();
-        assets.addAll(fragment.assets().css());
-        assets.addAll(fragment.assets().js());
-        List<String> assetPaths = assets.stream().map(ProxyRoutes::withoutQuery).distinct().toList();
         if (!assetPaths.isEmpty()) {
+            GatewayFilter admission = new ProxyAdmission(fragment.name(), READ_METHODS, fragment.maxRequestBody());
             routes.add(Route.async()
                     .id("fragment-" + fragment.name() + "-assets")
                     .uri(origin)
-                    .predicate(exchange -> READ_METHODS.contains(exchange.getRequest().getMethod())
-                            && originPath(exchange, base).filter(assetPaths::contains).isPresent())
-                    .filters(refusal, guard, stripPrefix, hygiene)
+                    // An asset under a proxy prefix answers that prefix's other methods there.
+                    .predicate(exchange -> originPath(exchange, base).filter(path -> paths.isExact(path)
+                            && (isRead(exchange) || paths.prefixOf(path).isEmpty())).isPresent())
+                    .filters(admission, refusal, guard, stripPrefix, bodyCap, headers)
                     .build());
         }
         for (ProxyPath proxy : fragment.proxy()) {
-            // Methods are not checked here yet: every proxy path still forwards any method, as before.
             String prefix = proxy.path();
+            GatewayFilter admission = new ProxyAdmission(fragment.name(), proxy.methods(), fragment.maxRequestBody());
             routes.add(Route.async()
                     .id("fragment-" + fragment.name() + "-proxy" + prefix.replace('/', '-'))
                     .uri(origin)
+                    // The longest declared prefix decides, so /api/admin's methods hold under /api.
                     .predicate(exchange -> originPath(exchange, base)
-                            .filter(path -> prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/"))
-                            .isPresent())
-                    .filters(refusal, guard, stripPrefix, hygiene)
+                            .flatMap(paths::prefixOf).filter(prefix::equals).isPresent())
+                    .filters(admission, refusal, guard, stripPrefix, bodyCap, headers)
                     .build());
         }
         return routes;
     }
 
-    /**
-     * The origin path a request asks for under {@code base}, when it is a clean path: no dot
-     * segments, encoded slashes or backslashes that could step outside the declared paths.
-     */
-    static java.util.Optional<String> originPath(ServerWebExchange exchange, String base) {
-        String raw = exchange.getRequest().getPath().value();
-        if (!raw.startsWith(base + "/")) {
-            return java.util.Optional.empty();
-        }
-        String path = raw.substring(base.length());
-        String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || path.contains("\\")
-                || path.contains("/../") || path.endsWith("/..") || path.contains("/./") || path.endsWith("/.")
-                || path.contains("//")) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(path);
+    private static boolean isRead(ServerWebExchange exchange) {
+        return READ_METHODS.contains(exchange.getRequest().getMethod().name());
     }
 
-    private static reactor.core.publisher.Mono<Void> hygiene(ServerWebExchange exchange,
-                                                              org.springframework.cloud.gateway.filter.GatewayFilterChain chain) {
-        ServerWebExchange cleaned = exchange.mutate()
-                .request(request -> request.headers(headers -> {
-                    headers.remove(HttpHeaders.COOKIE);
-                    headers.remove(HttpHeaders.AUTHORIZATION);
-                }))
-                .build();
-        cleaned.getResponse().beforeCommit(() -> {
-            cleaned.getResponse().getHeaders().remove(HttpHeaders.SET_COOKIE);
-            return reactor.core.publisher.Mono.empty();
-        });
-        return chain.filter(cleaned);
+    /** The origin path (raw, as sent) a request asks for under {@code base}; the policy judges it. */
+    static Optional<String> originPath(ServerWebExchange exchange, String base) {
+        String raw = exchange.getRequest().getPath().value();
+        return raw.startsWith(base + "/") ? Optional.of(raw.substring(base.length())) : Optional.empty();
     }
 
     private static String withoutQuery(String path) {

@@ -209,8 +209,10 @@ class PageCompositionTest {
         web.get().uri("/fragments/doc/api/items").exchange().expectStatus().isOk();
         web.get().uri("/fragments/doc/fragment-internal").exchange().expectStatus().isNotFound();
         web.get().uri("/fragments/doc/doc").exchange().expectStatus().isNotFound();
-        // Refused before routing by Spring Security's firewall: a dot segment never reaches a route.
+        // Refused before routing by the path policy (and Spring Security's firewall): a dot segment never reaches the origin.
         web.get().uri("/fragments/doc/api/../fragment-internal").exchange().expectStatus().isBadRequest();
+        web.get().uri("/fragments/doc/api/%c0%ae%c0%ae/fragment-internal").exchange().expectStatus().isBadRequest();
+        assertThat(HEALTHY.seen()).noneMatch(seen -> seen.path().contains("fragment-internal"));
         web.get().uri("/fragments/header/assets/doc.css").exchange().expectStatus().isNotFound();
     }
 
@@ -232,10 +234,16 @@ class PageCompositionTest {
         assertThat(request.header("X-Fragment-Base-Path")).isEqualTo("/fragments/main");
         assertThat(request.header("X-Page-Path")).isEqualTo("/admin/all");
 
-        web.get().uri("/fragments/doc/api/items").header("Cookie", "session=secret").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult();
+        web.get().uri("/fragments/doc/api/items").header("Cookie", "session=secret")
+                .header("Authorization", "Bearer secret").header("X-Auth-Request-Access-Token", "sso")
+                .header("X-Outside-The-Allow-List", "leaked").header("Accept-Language", "de-CH")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult();
         TestOrigin.Seen proxied = HEALTHY.seen().stream().filter(s -> s.path().equals("/api/items")).reduce((a, b) -> b).orElseThrow();
         assertThat(proxied.header("Cookie")).isNull();
+        assertThat(proxied.header("Authorization")).isNull();
+        assertThat(proxied.header("X-Auth-Request-Access-Token")).isNull();
+        assertThat(proxied.header("X-Outside-The-Allow-List")).isNull();
+        assertThat(proxied.header("Accept-Language")).isEqualTo("de-CH");
     }
 
     @Test

@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SharedRegistryTest {
 
     static final String TOKEN = "insights-token-0123456789";
+    static final String ADMIN_TOKEN = "admin-token-0123456789";
     static final TestOrigin ORIGIN = new TestOrigin()
             .html("/header", "<header class=\"hdr\">Header</header>")
             .html("/status", "<section class=\"status-widget\">All systems go</section>");
@@ -70,6 +71,7 @@ class SharedRegistryTest {
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.user(),
                 "--mosaic.registry.teams.insights.token-sha256=" + Tokens.sha256(TOKEN),
+                "--mosaic.registry.admin.token-sha256=" + Tokens.sha256(ADMIN_TOKEN),
                 "--mosaic.registry.allowed-origins=" + ORIGIN.url(""));
     }
 
@@ -96,7 +98,10 @@ class SharedRegistryTest {
     }
 
     static String registryStatus(ConfigurableApplicationContext gateway) throws Exception {
-        return JSON.readTree(get(gateway, "/actuator/health").body()).path("components").path("registry").path("status").asString();
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(url(gateway, "/actuator/health"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(health.body()).path("components").path("registry").path("status").asString();
     }
 
     static HttpResponse<String> register(ConfigurableApplicationContext gateway, String name) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.support.TestOrigin;
+import io.mosaic.gateway.support.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,9 @@ class ManifestReloadTest {
               - {name: b, team: people, url: "%s/b"}
             """;
 
+    static final String ADMIN_TOKEN = "admin-token-0123456789";
+    static final String TEAM_TOKEN = "people-token-0123456789";
+
     @DynamicPropertySource
     static void manifest(DynamicPropertyRegistry registry) throws Exception {
         dir = Files.createTempDirectory("manifests");
@@ -48,6 +52,8 @@ class ManifestReloadTest {
         write("people.yaml", PEOPLE.formatted(ORIGIN.url("")));
         registry.add("mosaic.manifest", dir::toString);
         registry.add("mosaic.reload-interval", () -> "200ms");
+        registry.add("mosaic.registry.admin.token-sha256", () -> Tokens.sha256(ADMIN_TOKEN));
+        registry.add("mosaic.registry.teams.people.token-sha256", () -> Tokens.sha256(TEAM_TOKEN));
     }
 
     @AfterAll
@@ -130,7 +136,7 @@ class ManifestReloadTest {
         assertThat(plans.current().version()).isEqualTo(before);
         web.get().uri("/three").exchange().expectStatus().isNotFound();
         web.get().uri("/one").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.components.manifest.status").isEqualTo("OUT_OF_DATE")
                 .jsonPath("$.components.manifest.details.version").isEqualTo((int) before)
                 .jsonPath("$.components.manifest.details.problems").value(problems -> assertThat((java.util.List<?>) problems)
@@ -142,7 +148,22 @@ class ManifestReloadTest {
         watcher.check();
         assertThat(plans.current().version()).isGreaterThan(before);
         web.get().uri("/three").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components.manifest.status").isEqualTo("UP");
+        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectBody()
+                .jsonPath("$.components.manifest.status").isEqualTo("UP");
+    }
+
+    @Test
+    void healthShowsItsDetailsToAdminsOnly() {
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist()
+                .jsonPath("$.details").doesNotExist();
+        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(TEAM_TOKEN)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components").doesNotExist();
+        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth("not-a-token")).exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.manifest.details.version").exists();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
 
     @Test

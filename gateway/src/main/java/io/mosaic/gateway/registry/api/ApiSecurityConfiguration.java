@@ -21,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Spring Security for the registration API ({@code /api/**}): stateless bearer tokens (a team's
  * or the admin's, or a JWT when a key is configured), the audit log for admins only, 401 and 403
- * as problem details. Pages, proxy routes and the actuator are outside this chain, so the page
- * hot path passes no security filter.
+ * as problem details. A second chain lets the admin's token into the actuator, so that
+ * {@code /actuator/health} shows its details to admins only (everyone else, the load balancer
+ * included, gets the status). Pages and proxy routes are outside both chains, so the page hot path
+ * passes no security filter.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -57,6 +59,29 @@ class ApiSecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .build();
+    }
+
+    /**
+     * The actuator: anyone may call it, as before; a bearer token is optional and, when sent,
+     * checked like the API's (a wrong one answers 401). {@code management.endpoint.health.roles=ADMIN}
+     * then shows health details to an admin caller only.
+     */
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain actuator(ServerHttpSecurity http, RegistryProperties properties,
+                                    ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+        TokenAuthentication tokens = new TokenAuthentication(properties, jwtDecoder.getIfAvailable());
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(exchange -> Mono.just(tokens)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
