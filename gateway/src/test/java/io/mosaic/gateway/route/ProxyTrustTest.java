@@ -190,11 +190,13 @@ class ProxyTrustTest {
         for (int i = 0; i < 3; i++) {
             RawHttp.Answer answer = send("FOO" + i, "/fragments/team/api/echo");
             assertThat(answer.status()).isBetween(400, 599);
+            // A page path too: its 405 or 400 must not mint a series per made-up method either.
+            assertThat(send("BAR" + i, "/admin").status()).isBetween(400, 599);
         }
         assertThat(TEAM.calls()).isEqualTo(before);
         String metrics = send("GET", "/actuator/prometheus").body();
         assertThat(metrics).contains("http_server_requests");
-        assertThat(metrics).doesNotContain("FOO");
+        assertThat(metrics).doesNotContain("FOO").doesNotContain("BAR");
     }
 
     // ---- bodies ----
