@@ -11,6 +11,7 @@ import io.mosaic.gateway.layout.LayoutRenderer;
 import io.mosaic.gateway.layout.Layouts;
 import io.mosaic.gateway.layout.OperatorTemplateResolver;
 import io.mosaic.gateway.metrics.FragmentMetrics;
+import io.mosaic.gateway.metrics.PageMetrics;
 import io.mosaic.gateway.observe.Observations;
 import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
@@ -123,8 +124,8 @@ class CompositionConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> pages(PlanHolder plans, FragmentResolver resolver) {
-        return new PageHandler(plans, new PageComposer(resolver)).routes();
+    RouterFunction<ServerResponse> pages(PlanHolder plans, FragmentResolver resolver, MeterRegistry meters) {
+        return new PageHandler(plans, new PageComposer(resolver, new PageMetrics(meters))).routes();
     }
 
     /** The manifest's JSON Schema, for editors and teams' tooling. */

@@ -1,6 +1,7 @@
 package io.mosaic.gateway.handler;
 
 import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.metrics.PageMetrics;
 import io.mosaic.gateway.fetch.RequestContext;
 import io.mosaic.gateway.html.Asset;
 import io.mosaic.gateway.layout.Segment;
@@ -36,9 +37,11 @@ public final class PageComposer {
             + "Please try again in a moment.</p>";
 
     private final FragmentResolver resolver;
+    private final PageMetrics metrics;
 
-    public PageComposer(FragmentResolver resolver) {
+    public PageComposer(FragmentResolver resolver, PageMetrics metrics) {
         this.resolver = resolver;
+        this.metrics = metrics;
     }
 
     /** A piece of the document, turned into bytes in document order. */
@@ -98,8 +101,20 @@ public final class PageComposer {
         Set<String> assetsWritten = new HashSet<>(page.headAssetKeys());
         byte[] nonceBytes = nonce.getBytes(StandardCharsets.US_ASCII);
         // mergeSequential subscribes to every part at once (all fetches start now) and emits in document order.
+        long started = System.nanoTime();
+        boolean[] first = new boolean[1];
+        ServerTiming timing = new ServerTiming();
         Flux<DataBuffer> body = Flux.mergeSequential(parts, parts.size(), 1)
-                .map(piece -> render(piece, assetsWritten, nonce, nonceBytes, buffers));
+                .doOnNext(timing::add)
+                .map(piece -> render(piece, assetsWritten, nonce, nonceBytes, buffers))
+                .doOnNext(buffer -> {
+                    if (!first[0]) { // pieces arrive one at a time, in order: no race on the flag
+                        first[0] = true;
+                        metrics.firstByte(page.path(), System.nanoTime() - started);
+                    }
+                })
+                .concatWith(Mono.fromSupplier(() -> buffers.wrap(timing.comment(System.nanoTime() - started))))
+                .doOnComplete(() -> metrics.latency(page.path(), System.nanoTime() - started));
         return response.writeWith(body);
     }
 
@@ -139,6 +154,34 @@ public final class PageComposer {
         return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)),
                 outcome.content().markup().write(buffers, nonceBytes), buffers.wrap(Boxes.CLOSE),
                 Boxes.moverMarkup(outcome.name()).write(buffers, nonceBytes)));
+    }
+
+    /**
+     * Each fragment's duration and outcome, written at the very end of the document as an HTML
+     * comment in the {@code Server-Timing} syntax: the status and headers leave before any
+     * fragment has answered, so a response header cannot carry them (and browsers ignore
+     * trailers). A developer finds them at the end of the page's source.
+     */
+    private static final class ServerTiming {
+        private final StringBuilder entries = new StringBuilder();
+
+        void add(Piece piece) {
+            FragmentOutcome outcome = piece instanceof Piece.Box box ? box.outcome()
+                    : piece instanceof Piece.Late late ? late.outcome() : null;
+            if (outcome == null) {
+                return;
+            }
+            entries.append(outcome.name()).append(";desc=").append(outcome.state());
+            if (outcome instanceof FragmentOutcome.Fresh fresh) {
+                entries.append(";dur=").append(fresh.latency().toNanos() / 10_000 / 100.0);
+            }
+            entries.append(", ");
+        }
+
+        byte[] comment(long pageNanos) {
+            return ("\n<!-- Server-Timing: " + entries + "page;dur=" + pageNanos / 10_000 / 100.0 + " -->\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     private static final byte[] UNAVAILABLE_UTF8 = UNAVAILABLE.getBytes(StandardCharsets.UTF_8);

@@ -45,6 +45,7 @@ public final class FragmentResolver {
     /** A name re-pointed at the gateway's own network is worth a warning, still not one per page. */
     private final RefusalLog policyRefusals = new RefusalLog(log::warn, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    private final Map<String, io.micrometer.core.instrument.DistributionSummary> sizes = new ConcurrentHashMap<>();
 
     private final Observations observations;
 
@@ -76,6 +77,9 @@ public final class FragmentResolver {
         ParsedFragment content = parsed.parse(fragment, body);
         staleCopies.put(fragment.name(), copyKey, content, fragment.definition().staleFor());
         observations.version(fragment.name(), body.version());
+        sizes.computeIfAbsent(fragment.name(), name -> io.micrometer.core.instrument.DistributionSummary
+                .builder("mosaic.fragment.bytes").description("Size of fragments' fresh answers").baseUnit("bytes")
+                .tag("fragment", name).register(meters)).record(body.bytes().length);
         return new FragmentOutcome.Fresh(fragment.name(), content, body.latency());
     }
 
@@ -113,6 +117,9 @@ public final class FragmentResolver {
             latencies.computeIfAbsent(fragment.name(), name -> Timer.builder("mosaic.fragment.latency")
                     .description("Time to fetch a fragment's whole answer from its origin")
                     .tag("fragment", name)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                    .maximumExpectedValue(java.time.Duration.ofSeconds(60))
                     .register(meters)).record(fresh.latency());
             return;
         }

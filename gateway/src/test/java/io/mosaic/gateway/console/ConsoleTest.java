@@ -146,6 +146,21 @@ class ConsoleTest {
     }
 
     @Test
+    void pagesReportTimingsAndMetricsTaggedOnlyWithRealPagesAndFragments() {
+        String page = web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+        assertThat(page.strip()).matches("(?s).*</html>\\s*<!-- Server-Timing: nav;desc=ok;dur=[0-9.]+, ([a-z-]+;desc=[a-z]+(;dur=[0-9.]+)?, )*page;dur=[0-9.]+ -->$");
+        web.get().uri("/admin-no-such-page").exchange().expectStatus().isNotFound();
+        String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin\"}")
+                .contains("mosaic_page_first_byte_seconds_count{page=\"/admin\"}")
+                .contains("mosaic_page_latency_seconds_bucket{page=\"/admin\"")
+                .contains("mosaic_fragment_bytes_count{fragment=\"nav\"}")
+                .contains("mosaic_fragment_latency_seconds_bucket{fragment=\"nav\"")
+                .doesNotContain("admin-no-such-page");
+    }
+
+    @Test
     void anAdminForcesABreakerOpenAndThePageServesTheFallbackAndTheAuditLogSaysWho() {
         ResponseCookie session = signIn(ADMIN);
         Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
