@@ -6,13 +6,13 @@ import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.FragmentPlan;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.registry.Caller;
+import io.mosaic.gateway.registry.PageSlots;
 import io.mosaic.gateway.registry.Registrations;
 import io.mosaic.gateway.registry.Registrations.Precondition;
 import io.mosaic.gateway.registry.RegistryException;
 import io.mosaic.gateway.registry.StoredFragment;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.ManifestWriter;
-import io.mosaic.manifest.PageDefinition;
 import io.mosaic.manifest.SlotDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,34 +128,7 @@ class ConsoleController {
 
     @GetMapping("/console/pages")
     String pages(Model model) {
-        CompositionPlan plan = plans.current();
-        List<Map<String, Object>> pages = new ArrayList<>();
-        for (PageDefinition page : plan.manifest().pages()) {
-            List<Map<String, Object>> slots = new ArrayList<>();
-            page.slots().forEach((slot, content) -> {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("name", slot);
-                if (content instanceof SlotDefinition.Open open) {
-                    List<String> mounted = plan.manifest().mounted(page.path(), slot).stream().map(FragmentDefinition::name).toList();
-                    s.put("open", true);
-                    s.put("fragments", mounted);
-                    s.put("free", Math.max(0, open.max() - mounted.size()));
-                    s.put("max", open.max());
-                } else if (content instanceof SlotDefinition.Fragments named) {
-                    s.put("open", false);
-                    s.put("fragments", named.names());
-                }
-                slots.add(s);
-            });
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("path", page.path());
-            p.put("title", page.title() == null ? page.path() : page.title());
-            p.put("layout", page.layout());
-            p.put("primary", page.primary());
-            p.put("slots", slots);
-            pages.add(p);
-        }
-        model.addAttribute("pages", pages);
+        model.addAttribute("pages", PageSlots.of(plans.current().manifest()));
         model.addAttribute("section", "pages");
         return "console/pages";
     }

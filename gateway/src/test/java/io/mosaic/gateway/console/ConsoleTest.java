@@ -187,6 +187,16 @@ class ConsoleTest {
     }
 
     @Test
+    void thePagesViewShowsEachPagesSlotsAndOpenPlaces() {
+        Document pages = Jsoup.parse(web.get().uri("/console/pages").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE)
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(pages.select(".page-card h2 a").text()).isEqualTo("/admin (/admin)");
+        assertThat(pages.select(".slots li").eachText()).anySatisfy(slot -> assertThat(slot).startsWith("header").contains("nav"))
+                .anySatisfy(slot -> assertThat(slot).startsWith("widgets open slot,").contains("of 4 places free"));
+        assertThat(pages.select("iframe").attr("src")).isEqualTo("/admin");
+    }
+
+    @Test
     void aTeamCannotUseTheIncidentControlsOrTheAuditLog() {
         ResponseCookie session = signIn(PEOPLE);
         web.get().uri("/console/audit").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML).exchange()

@@ -4,14 +4,12 @@ import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.registry.AuditEntry;
 import io.mosaic.gateway.registry.Caller;
 import io.mosaic.gateway.registry.FieldError;
+import io.mosaic.gateway.registry.PageSlots;
 import io.mosaic.gateway.registry.Registrations;
 import io.mosaic.gateway.registry.Registrations.Precondition;
 import io.mosaic.gateway.registry.RegistryException;
 import io.mosaic.gateway.registry.Revision;
 import io.mosaic.gateway.registry.StoredFragment;
-import io.mosaic.manifest.FragmentDefinition;
-import io.mosaic.manifest.Manifest;
-import io.mosaic.manifest.SlotDefinition;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,32 +146,7 @@ class FragmentApi {
     /** The pages in force, their layouts and slots: what a team may mount into, and how many places are free. */
     @GetMapping("/pages")
     List<Map<String, Object>> pages() {
-        Manifest manifest = plans.current().manifest();
-        return manifest.pages().stream().map(page -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("path", page.path());
-            view.put("title", page.title());
-            view.put("layout", page.layout());
-            view.put("primary", page.primary());
-            List<Map<String, Object>> slots = new java.util.ArrayList<>();
-            page.slots().forEach((slot, content) -> {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("name", slot);
-                if (content instanceof SlotDefinition.Open open) {
-                    List<String> mounted = manifest.mounted(page.path(), slot).stream().map(FragmentDefinition::name).toList();
-                    s.put("open", true);
-                    s.put("max", open.max());
-                    s.put("free", Math.max(0, open.max() - mounted.size()));
-                    s.put("fragments", mounted);
-                } else if (content instanceof SlotDefinition.Fragments named) {
-                    s.put("open", false);
-                    s.put("fragments", named.names());
-                }
-                slots.add(s);
-            });
-            view.put("slots", slots);
-            return view;
-        }).toList();
+        return PageSlots.of(plans.current().manifest());
     }
 
     @GetMapping("/audit")
