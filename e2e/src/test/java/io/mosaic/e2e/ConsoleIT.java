@@ -211,6 +211,8 @@ class ConsoleIT {
         dashboard.navigate(url("/admin"));
         assertThat(dashboard.locator("[data-fragment=members]")).hasAttribute("data-fragment-state", "fallback");
         assertThat(dashboard.locator("[data-fragment=members]")).containsText("The member directory is unavailable right now");
+        // Back to the console's tab: a background tab gets no animation frames, which Playwright's click waits for.
+        page.bringToFront();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release breaker")).click();
         assertThat(page.locator("[data-cell=breaker]").first()).containsText("closed");
         dashboard.reload();
