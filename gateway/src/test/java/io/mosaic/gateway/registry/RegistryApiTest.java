@@ -104,7 +104,9 @@ class RegistryApiTest {
     /** A shared 2-core machine under a full build can take more than WebTestClient's default 5 s. */
     @Autowired
     void client(WebTestClient client) {
-        web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build();
+        // One connection per request: after an error answer the next request on a kept-alive connection
+        // has sometimes got no answer (an open defect, see README "Not built yet").
+        web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).defaultHeader("Connection", "close").build();
     }
 
     String widget(String name, String team) {
