@@ -108,12 +108,9 @@ class RegistryJwtTest {
 
     WebTestClient web;
 
-    /** A shared 2-core machine under a full build can take more than WebTestClient's default 5 s. */
     @Autowired
     void client(WebTestClient client) {
-        // One connection per request: after an error answer the next request on a kept-alive connection
-        // has sometimes got no answer (an open defect, see README "Not built yet").
-        web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).defaultHeader("Connection", "close").build();
+        web = io.mosaic.gateway.support.ApiClients.patient(client);
     }
 
     String widget(String name, String team) {
