@@ -13,7 +13,7 @@ public interface DefinitionSource {
 
     /**
      * A cheap token that changes whenever what {@link #read()} would give changes: file names,
-     * sizes and times; the registry's revision counter.
+     * content digests; the registry's revision counter.
      *
      * @throws RuntimeException when the source cannot be reached (the last good plan keeps serving)
      */

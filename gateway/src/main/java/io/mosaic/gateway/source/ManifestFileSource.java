@@ -5,6 +5,9 @@ import io.mosaic.manifest.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * The operator's manifest: the file or directory named by {@code --manifest}. Its revision is
- * the names, sizes and modification times of its files, not file-system events, which miss the
- * atomic renames editors and config-map updates make.
+ * the names and content digests of its files, not file-system events, which miss the atomic
+ * renames editors and config-map updates make, and not modification times, which a file system
+ * with coarse timestamps leaves unchanged when a typo is fixed by a same-length edit within the
+ * same tick. Manifest files are small; digesting them once per poll costs microseconds.
  */
 public final class ManifestFileSource implements DefinitionSource {
 
@@ -51,7 +56,7 @@ public final class ManifestFileSource implements DefinitionSource {
         return new Contribution(revision(), path, List.of(), Set.of());
     }
 
-    /** Names, sizes and modification times of the manifest file or of every file in the directory. */
+    /** Names and content digests of the manifest file or of every file in the directory. */
     static Map<String, String> fingerprint(Path path) {
         Map<String, String> files = new TreeMap<>();
         if (path == null) {
@@ -74,10 +79,16 @@ public final class ManifestFileSource implements DefinitionSource {
     }
 
     private static String stamp(Path file) {
+        if (Files.isDirectory(file)) {
+            return "directory";
+        }
         try {
-            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toInstant();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return HexFormat.of().formatHex(digest);
         } catch (IOException e) {
             return "gone";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

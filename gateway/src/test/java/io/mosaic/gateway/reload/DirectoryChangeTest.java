@@ -93,4 +93,21 @@ class DirectoryChangeTest {
         assertThat(plans.current().page("/two")).isPresent();
         assertThat(plans.current().fragments().get("b").definition().team()).isEqualTo("people");
     }
+
+    @Test
+    void aSameLengthEditWithinOneTimestampTickIsSeen() throws Exception {
+        String ops = "version: 1\nfragments:\n  - {name: c, team: ops, url: \"%s/a\"}\n".formatted(ORIGIN.url(""));
+        write("ops.yaml", ops.replace("team:", "teem:"), 10);
+        watcher.poll();
+        watcher.poll();
+        assertThat(watcher.status().upToDate()).as("the typo was read and refused").isFalse();
+        long before = plans.current().version();
+
+        // The fix has the same length and, on a file system with coarse timestamps, the same time.
+        write("ops.yaml", ops, 10);
+        watcher.poll();
+        watcher.poll();
+        assertThat(watcher.status().upToDate()).as("the same-length fix was read").isTrue();
+        assertThat(plans.current().version()).isGreaterThan(before);
+    }
 }
