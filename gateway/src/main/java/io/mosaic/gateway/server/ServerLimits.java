@@ -30,6 +30,11 @@ public class ServerLimits {
     }
 
     @Bean
+    NettyServerCustomizer keepAliveReads() {
+        return server -> server.doOnChannelInit((observer, channel, address) -> KeepAliveReads.install(channel));
+    }
+
+    @Bean
     NettyServerCustomizer headerReadTimeout(Settings settings) {
         Duration timeout = settings.headerReadTimeout();
         if (timeout.isZero() || timeout.isNegative()) {

@@ -37,15 +37,8 @@ class SharedRegistryTest {
     static final TestOrigin ORIGIN = new TestOrigin()
             .html("/header", "<header class=\"hdr\">Header</header>")
             .html("/status", "<section class=\"status-widget\">All systems go</section>");
-    /**
-     * A new client, so a new connection, per request: after an error answer (a 503 health, a
-     * 401/403) the next request on the same keep-alive connection has sometimes got no answer at
-     * all. That open defect is reported in the README ("Not built yet"); this test is about the
-     * registry, not about it.
-     */
-    static HttpClient http() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    }
+    /** One client, so kept-alive connections, for every request of the test. */
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -101,12 +94,12 @@ class SharedRegistryTest {
     }
 
     static HttpResponse<String> get(ConfigurableApplicationContext gateway, String path) throws Exception {
-        return http().send(HttpRequest.newBuilder(url(gateway, path)).timeout(Duration.ofSeconds(10)).build(),
+        return HTTP.send(HttpRequest.newBuilder(url(gateway, path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static String registryStatus(ConfigurableApplicationContext gateway) throws Exception {
-        HttpResponse<String> health = http().send(HttpRequest.newBuilder(url(gateway, "/actuator/health"))
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(url(gateway, "/actuator/health"))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(health.body()).path("components").path("registry").path("status").asString();
@@ -116,7 +109,7 @@ class SharedRegistryTest {
         String body = """
                 {"team": "insights", "url": "%s/status", "mount": [{"page": "/admin", "slot": "widgets", "order": 10}]}"""
                 .formatted(ORIGIN.url(""));
-        return http().send(HttpRequest.newBuilder(url(gateway, "/api/fragments/" + name))
+        return HTTP.send(HttpRequest.newBuilder(url(gateway, "/api/fragments/" + name))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -9,12 +9,8 @@ public final class ApiClients {
     private ApiClients() {
     }
 
-    /**
-     * Patient (a shared 2-core machine under a full build can take more than the default 5 s) and
-     * one connection per request: after an error answer the next request on a kept-alive connection
-     * has sometimes got no answer (an open defect, see README "Not built yet").
-     */
+    /** Patient: a shared 2-core machine under a full build can take more than the default 5 s. */
     public static WebTestClient patient(WebTestClient client) {
-        return client.mutate().responseTimeout(Duration.ofSeconds(20)).defaultHeader("Connection", "close").build();
+        return client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
     }
 }

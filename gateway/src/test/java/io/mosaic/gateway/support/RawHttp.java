@@ -63,6 +63,71 @@ public final class RawHttp {
         return out.append("\r\n").toString();
     }
 
+    /**
+     * One kept-alive connection: each {@link #exchange} writes a request and reads exactly one
+     * answer, framed by its Content-Length or chunked coding, so the next request goes on the
+     * same connection. A read that waits longer than the timeout throws {@link SocketTimeoutException}.
+     */
+    public static final class KeptAlive implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+
+        public KeptAlive(int port, int timeoutMillis) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setSoTimeout(timeoutMillis);
+            in = socket.getInputStream();
+        }
+
+        /** The answer, or null when the server closed the connection instead. */
+        public Answer exchange(String request) throws IOException {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String head = readLine();
+            if (head == null) {
+                return null;
+            }
+            StringBuilder lines = new StringBuilder(head);
+            String line;
+            while ((line = readLine()) != null && !line.isEmpty()) {
+                lines.append("\r\n").append(line);
+            }
+            Answer headOnly = new Answer(Integer.parseInt(head.substring(9, 12)), lines.toString(), "");
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            String length = headOnly.header("Content-Length");
+            if (length != null) {
+                body.writeBytes(in.readNBytes(Integer.parseInt(length)));
+            } else if ("chunked".equalsIgnoreCase(headOnly.header("Transfer-Encoding"))) {
+                int size;
+                do {
+                    size = Integer.parseInt(readLine().split(";")[0].trim(), 16);
+                    body.writeBytes(in.readNBytes(size));
+                    readLine();
+                } while (size > 0);
+            }
+            return new Answer(headOnly.status(), headOnly.head(), body.toString(StandardCharsets.ISO_8859_1));
+        }
+
+        private String readLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    return line.isEmpty() ? null : line.toString();
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     private static String readAll(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
