@@ -26,11 +26,15 @@ import java.util.Optional;
  * @param maxRequestBody the largest request body, in bytes, the proxy forwards to the origin; 0 allows none
  * @param forward which query parameters, cookies and request headers reach the origin
  * @param trust how far the fragment's HTML is trusted: whether inline scripts stay, go, or a safelist cleans it
+ * @param cacheFor how long the gateway may reuse the fragment's answer when the origin sends no caching headers (no
+ *                 Cache-Control and no Expires); zero means such answers are not reused, only kept as the last good
+ *                 copy for {@code staleFor}. Answers with Cache-Control follow HTTP's rules instead
  */
 public record FragmentDefinition(String name, String team, URI url, Duration timeout, String fallback,
                                  Assets assets, List<ProxyPath> proxy, CircuitBreakerSettings circuitBreaker,
                                  BulkheadSettings bulkhead, long maxBodySize, Duration staleFor, boolean async,
-                                 List<Mount> mount, long maxRequestBody, Forwarding forward, Trust trust) {
+                                 List<Mount> mount, long maxRequestBody, Forwarding forward, Trust trust,
+                                 Duration cacheFor) {
 
     public FragmentDefinition {
         Objects.requireNonNull(name, "name");
@@ -43,6 +47,7 @@ public record FragmentDefinition(String name, String team, URI url, Duration tim
         Objects.requireNonNull(staleFor, "staleFor");
         Objects.requireNonNull(forward, "forward");
         Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(cacheFor, "cacheFor");
         proxy = List.copyOf(proxy);
         mount = List.copyOf(mount);
     }

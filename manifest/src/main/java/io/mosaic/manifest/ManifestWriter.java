@@ -42,6 +42,7 @@ public final class ManifestWriter {
         out.put("timeout", Quantities.format(defaults.timeout()));
         out.put("maxBodySize", Quantities.formatSize(defaults.maxBodySize()));
         out.put("staleFor", Quantities.format(defaults.staleFor()));
+        out.put("cacheFor", Quantities.format(defaults.cacheFor()));
         out.put("circuitBreaker", breaker(defaults.circuitBreaker()));
         out.put("bulkhead", Map.of("maxConcurrent", defaults.bulkhead().maxConcurrent()));
         out.put("maxRequestBody", Quantities.formatSize(defaults.maxRequestBody()));
@@ -83,6 +84,7 @@ public final class ManifestWriter {
         out.put("bulkhead", Map.of("maxConcurrent", fragment.bulkhead().maxConcurrent()));
         out.put("maxBodySize", Quantities.formatSize(fragment.maxBodySize()));
         out.put("staleFor", Quantities.format(fragment.staleFor()));
+        out.put("cacheFor", Quantities.format(fragment.cacheFor()));
         out.put("async", fragment.async());
         if (!fragment.mount().isEmpty()) {
             List<Object> mounts = new ArrayList<>();

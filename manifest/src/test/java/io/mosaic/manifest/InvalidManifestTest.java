@@ -66,6 +66,12 @@ class InvalidManifestTest {
                         "m.yaml:2:12: defaults.circuitBreaker.minimumCalls: minimumCalls (8) must not exceed window (4)"),
                 bad("bulkhead of zero", "version: 1\ndefaults: {bulkhead: {maxConcurrent: 0}}\n",
                         "m.yaml:2:38: defaults.bulkhead.maxConcurrent: must be from 1 to 10000, got 0"),
+                bad("typo in defaults' cacheFor", "version: 1\ndefaults: {cachefor: 1m}\n",
+                        "m.yaml:2:12: defaults.cachefor: unknown field 'cachefor'; did you mean 'cacheFor'?"),
+                bad("cacheFor without unit in defaults", "version: 1\ndefaults: {cacheFor: 30}\n",
+                        "m.yaml:2:22: defaults.cacheFor: '30' has no unit; write 30ms or 30s"),
+                bad("cacheFor beyond a day in defaults", "version: 1\ndefaults: {cacheFor: 2d}\n",
+                        "m.yaml:2:22: defaults.cacheFor: must be from 0s to 1d, got 2d"),
                 // fragments
                 bad("fragments not a list", "version: 1\nfragments: {name: a}\n",
                         "m.yaml:2:12: fragments: expected a list of fragments, got a mapping"),
@@ -107,6 +113,16 @@ class InvalidManifestTest {
                         "m.yaml:5:63: fragments[2].timeout: must be from 10ms to 1m, got 5m"),
                 bad("body cap beyond bounds", withFragment("{name: billing, team: billing, url: 'http://b/', maxBodySize: 1GiB}"),
                         "m.yaml:5:67: fragments[2].maxBodySize: must be from 1KiB to 64MiB, got 1GiB"),
+                bad("cacheFor beyond a day", withFragment("{name: billing, team: billing, url: 'http://b/', cacheFor: 25h}"),
+                        "m.yaml:5:64: fragments[2].cacheFor: must be from 0s to 1d, got 25h"),
+                bad("negative cacheFor", withFragment("{name: billing, team: billing, url: 'http://b/', cacheFor: -5s}"),
+                        "m.yaml:5:64: fragments[2].cacheFor: '-5s' is not a duration such as 250ms, 2s or 5m (units: "
+                        + "ms, s, m, h, d)"),
+                bad("cacheFor that does not parse", withFragment("{name: billing, team: billing, url: 'http://b/', cacheFor: forever}"),
+                        "m.yaml:5:64: fragments[2].cacheFor: 'forever' is not a duration such as 250ms, 2s or 5m (units: "
+                        + "ms, s, m, h, d)"),
+                bad("typo in a fragment's cacheFor", withFragment("{name: billing, team: billing, url: 'http://b/', cacheFr: 1m}"),
+                        "m.yaml:5:54: fragments[2].cacheFr: unknown field 'cacheFr'; did you mean 'cacheFor'?"),
                 bad("javascript asset", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: ['javascript:alert(1)']}}"),
                         "m.yaml:5:68: fragments[2].assets.js[0]: 'javascript:alert(1)' is not allowed: only paths on "
                         + "the fragment's origin, such as /styles.css"),

@@ -70,6 +70,37 @@ class ManifestReaderTest {
     }
 
     @Test
+    void cacheForIsInheritedFromTheDefaultsAndOverriddenPerFragment() {
+        Manifest manifest = reader.read("m.yaml", """
+                version: 1
+                defaults: {cacheFor: 30s}
+                fragments:
+                  - {name: a, team: t, url: "http://a/"}
+                  - {name: b, team: t, url: "http://b/", cacheFor: 5m}
+                  - {name: c, team: t, url: "http://c/", cacheFor: 0s}
+                pages: []
+                """).orThrow();
+        assertThat(manifest.defaults().cacheFor()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(manifest.fragment("a").orElseThrow().cacheFor()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(manifest.fragment("b").orElseThrow().cacheFor()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(manifest.fragment("c").orElseThrow().cacheFor()).isZero();
+    }
+
+    @Test
+    void answersWithoutCachingHeadersAreNotReusedUnlessTheManifestSaysSo() {
+        Manifest manifest = reader.read("m.yaml", """
+                version: 1
+                fragments:
+                  - {name: a, team: t, url: "http://a/"}
+                  - {name: b, team: t, url: "http://b/", cacheFor: 1d}
+                pages: []
+                """).orThrow();
+        assertThat(manifest.defaults().cacheFor()).isZero();
+        assertThat(manifest.fragment("a").orElseThrow().cacheFor()).isZero();
+        assertThat(manifest.fragment("b").orElseThrow().cacheFor()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
     void readsJsonLikeYaml() {
         ReadResult result = reader.read("m.json", """
                 {"version": 1,
@@ -166,7 +197,7 @@ class ManifestReaderTest {
         FragmentDefinition a = valid.fragments().get(0);
         FragmentDefinition third = new FragmentDefinition("c", a.team(), a.url(), a.timeout(), null, a.assets(), a.proxy(),
                 a.circuitBreaker(), a.bulkhead(), a.maxBodySize(), a.staleFor(), false, List.of(new Mount("/d", "widgets", 1)),
-                a.maxRequestBody(), a.forward(), a.trust());
+                a.maxRequestBody(), a.forward(), a.trust(), a.cacheFor());
         Manifest overfull = new Manifest(1, valid.defaults(), List.of(a, valid.fragments().get(1), third), valid.pages());
         assertThat(overfull.mounted("/d", "widgets")).extracting(FragmentDefinition::name).containsExactly("c", "b");
     }

@@ -16,11 +16,11 @@ class RoundTripTest {
                 Arguments.of("the demo manifest", Files.readString(ManifestReaderTest.example())),
                 Arguments.of("defaults and overrides", """
                         version: 1
-                        defaults: {timeout: 2s, staleFor: 1h, maxBodySize: 300000, circuitBreaker: {failureRate: 25, openFor: 90s}}
+                        defaults: {timeout: 2s, staleFor: 1h, cacheFor: 45s, maxBodySize: 300000, circuitBreaker: {failureRate: 25, openFor: 90s}}
                         fragments:
                           - {name: a, team: t, url: "http://a:8080/f?x=1", fallback: "<p title='x: y'>Down & out</p>",
                              mount: [{page: /x, slot: widgets, order: -20}]}
-                          - {name: b, team: t, url: "http://b/", timeout: 300ms, circuitBreaker: {window: 20, countClientErrors: true},
+                          - {name: b, team: t, url: "http://b/", timeout: 300ms, cacheFor: 0s, circuitBreaker: {window: 20, countClientErrors: true},
                              bulkhead: {maxConcurrent: 3}, async: true, assets: {js: ["http://b/app.js?v=2"]}, proxy: [/api/],
                              mount: [{page: /x, slot: widgets}]}
                         pages:
@@ -67,6 +67,23 @@ class RoundTripTest {
                 .contains("    proxy:\n      - /api\n      - path: /admin\n        methods:\n          - DELETE\n")
                 .contains("    maxRequestBody: 1MiB\n    forward:\n      query: all\n      cookies: []\n      headers: []\n"
                         + "    trust: standard\n");
+    }
+
+    @org.junit.jupiter.api.Test
+    void effectiveOutputSpellsOutHowLongAnAnswerWithoutCachingHeadersIsReused() {
+        Manifest manifest = new ManifestReader().read("in.yaml", """
+                version: 1
+                fragments:
+                  - {name: a, team: t, url: "http://a/"}
+                  - {name: b, team: t, url: "http://b/", cacheFor: 90s}
+                pages:
+                  - {path: /y, layout: admin, slots: {main: [a, b]}}
+                """).orThrow();
+        assertThat(new ManifestWriter().write(manifest))
+                .contains("  staleFor: 10m\n  cacheFor: 0s\n")
+                .contains("  - name: a\n")
+                .contains("    staleFor: 10m\n    cacheFor: 0s\n")
+                .contains("    staleFor: 10m\n    cacheFor: 90s\n");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,12 +31,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class DocumentBinder {
 
     static final Set<String> TOP = ordered("version", "defaults", "fragments", "pages");
-    static final Set<String> DEFAULTS = ordered("timeout", "maxBodySize", "staleFor", "circuitBreaker", "bulkhead",
-            "maxRequestBody");
+    static final Set<String> DEFAULTS = ordered("timeout", "maxBodySize", "staleFor", "cacheFor", "circuitBreaker",
+            "bulkhead", "maxRequestBody");
     static final Set<String> BREAKER = ordered("failureRate", "window", "minimumCalls", "openFor", "halfOpenCalls", "countClientErrors");
     static final Set<String> BULKHEAD = ordered("maxConcurrent");
     static final Set<String> FRAGMENT = ordered("name", "team", "url", "timeout", "fallback", "assets", "proxy",
-            "circuitBreaker", "bulkhead", "maxBodySize", "staleFor", "async", "mount", "maxRequestBody", "forward", "trust");
+            "circuitBreaker", "bulkhead", "maxBodySize", "staleFor", "cacheFor", "async", "mount", "maxRequestBody", "forward",
+            "trust");
     static final Set<String> MOUNT = ordered("page", "slot", "order");
     static final Set<String> PAGE = ordered("path", "title", "layout", "primary", "slots");
     static final Set<String> OPEN_SLOT = ordered("open", "max");
@@ -109,6 +110,7 @@ final class DocumentBinder {
         var timeout = optional(fields, "timeout").flatMap(f -> in.duration(f.value(), f.path(), Rules.TIMEOUT_MIN, Rules.TIMEOUT_MAX));
         var maxBody = optional(fields, "maxBodySize").flatMap(f -> in.size(f.value(), f.path(), Rules.BODY_MIN, Rules.BODY_MAX));
         var staleFor = optional(fields, "staleFor").flatMap(f -> in.duration(f.value(), f.path(), Rules.STALE_FOR_MIN, Rules.STALE_FOR_MAX));
+        var cacheFor = optional(fields, "cacheFor").flatMap(f -> in.duration(f.value(), f.path(), Rules.CACHE_FOR_MIN, Rules.CACHE_FOR_MAX));
         BreakerOverrides breaker = optional(fields, "circuitBreaker").map(this::breaker).orElse(BreakerOverrides.NONE);
         Integer bulkhead = optional(fields, "bulkhead")
                 .flatMap(f -> in.fields(f.value(), f.path(), BULKHEAD)
@@ -116,8 +118,8 @@ final class DocumentBinder {
                 .orElse(null);
         var maxRequestBody = optional(fields, "maxRequestBody")
                 .flatMap(f -> in.size(f.value(), f.path(), Rules.REQUEST_BODY_MIN, Rules.REQUEST_BODY_MAX));
-        return new Overrides(timeout.orElse(null), maxBody.orElse(null), staleFor.orElse(null), breaker, bulkhead,
-                maxRequestBody.orElse(null));
+        return new Overrides(timeout.orElse(null), maxBody.orElse(null), staleFor.orElse(null), cacheFor.orElse(null),
+                breaker, bulkhead, maxRequestBody.orElse(null));
     }
 
     private BreakerOverrides breaker(Field field) {

@@ -21,9 +21,9 @@ final class Drafts {
     }
 
     /** The settings a fragment (or the defaults) may override; null means "inherit". */
-    record Overrides(Duration timeout, Long maxBodySize, Duration staleFor, BreakerOverrides circuitBreaker,
-                     Integer bulkheadMaxConcurrent, Long maxRequestBody) {
-        static final Overrides NONE = new Overrides(null, null, null, BreakerOverrides.NONE, null, null);
+    record Overrides(Duration timeout, Long maxBodySize, Duration staleFor, Duration cacheFor,
+                     BreakerOverrides circuitBreaker, Integer bulkheadMaxConcurrent, Long maxRequestBody) {
+        static final Overrides NONE = new Overrides(null, null, null, null, BreakerOverrides.NONE, null, null);
     }
 
     record BreakerOverrides(Position at, Integer failureRate, Integer window, Integer minimumCalls, Duration openFor,

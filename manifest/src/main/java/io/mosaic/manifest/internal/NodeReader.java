@@ -163,7 +163,8 @@ final class NodeReader {
             return Optional.empty();
         }
         Duration value = parsed.get();
-        if (value.isZero() || value.isNegative()) {
+        // A zero is refused as "not positive" unless the field's bounds allow it (cacheFor: 0s turns reuse off).
+        if ((value.isZero() && !min.isZero()) || value.isNegative()) {
             problem(node, path, "must be positive, got " + text);
             return Optional.empty();
         }

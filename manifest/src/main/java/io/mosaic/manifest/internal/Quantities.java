@@ -53,6 +53,9 @@ public final class Quantities {
     /** The shortest exact form of a duration in this notation, for messages and for writing manifests back. */
     public static String format(Duration duration) {
         long ms = duration.toMillis();
+        if (ms == 0) {
+            return "0s"; // a zero has no best unit; "0s" reads as "off" where a bound or a default is zero
+        }
         if (ms % 86_400_000 == 0 && ms > 0) {
             return ms / 86_400_000 + "d";
         }

@@ -98,7 +98,8 @@ final class Resolver {
                     o.staleFor() != null ? o.staleFor() : Defaults.BUILT_IN.staleFor(),
                     breaker,
                     Drafts.bulkhead(o.bulkheadMaxConcurrent(), Defaults.BUILT_IN.bulkhead()),
-                    o.maxRequestBody() != null ? o.maxRequestBody() : Defaults.BUILT_IN.maxRequestBody());
+                    o.maxRequestBody() != null ? o.maxRequestBody() : Defaults.BUILT_IN.maxRequestBody(),
+                    o.cacheFor() != null ? o.cacheFor() : Defaults.BUILT_IN.cacheFor());
         }
         return defaults;
     }
@@ -120,7 +121,8 @@ final class Resolver {
                 draft.mounts().stream().filter(m -> m.page() != null && m.slot() != null)
                         .map(m -> new Mount(m.page(), m.slot(), m.order())).toList(),
                 o.maxRequestBody() != null ? o.maxRequestBody() : defaults.maxRequestBody(),
-                draft.forward(), draft.trust()));
+                draft.forward(), draft.trust(),
+                o.cacheFor() != null ? o.cacheFor() : defaults.cacheFor()));
     }
 
     private boolean checkBreaker(CircuitBreakerSettings breaker, Position at) {

@@ -26,6 +26,9 @@ public final class Rules {
     public static final Duration OPEN_FOR_MAX = Duration.ofHours(1);
     public static final Duration STALE_FOR_MIN = Duration.ofSeconds(1);
     public static final Duration STALE_FOR_MAX = Duration.ofDays(7);
+    /** Reuse of an answer that carries no caching headers: 0 turns it off. */
+    public static final Duration CACHE_FOR_MIN = Duration.ZERO;
+    public static final Duration CACHE_FOR_MAX = Duration.ofHours(24);
     public static final long BODY_MIN = 1024;
     public static final long BODY_MAX = 64L * 1024 * 1024;
     /** A proxied request's body: 0 refuses every body; the cap matches the fragment answer's. */

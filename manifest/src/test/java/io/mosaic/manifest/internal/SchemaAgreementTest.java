@@ -7,6 +7,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.mosaic.manifest.Defaults;
 import io.mosaic.manifest.ManifestReader;
 import io.mosaic.manifest.ManifestSchema;
 import io.mosaic.manifest.ProxyPath;
@@ -51,6 +52,9 @@ class SchemaAgreementTest {
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://u:p@a/'}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', timeout: 500}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', timeout: 2 s}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', cacheFor: -5s}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', cachefor: 5s}]",
+            "version: 1\ndefaults: {cacheFor: 30}",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: ['javascript:x']}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {css: ['//cdn/x.css']}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', proxy: ['/api/../x']}]",
@@ -118,6 +122,10 @@ class SchemaAgreementTest {
                 .containsExactlyElementsOf(ProxyPath.ALLOWED_METHODS);
         assertThat(SCHEMA_TREE.at("/$defs/proxyPath/oneOf/1/properties/methods/default").valueStream().map(JsonNode::asString))
                 .containsExactlyElementsOf(ProxyPath.DEFAULT_METHODS);
+        JsonNode cacheFor = SCHEMA_TREE.at("/$defs/cacheFor");
+        assertThat(cacheFor.get("default").asString()).isEqualTo(Quantities.format(Defaults.BUILT_IN.cacheFor()));
+        assertThat(cacheFor.get("description").asString())
+                .contains(Quantities.format(Rules.CACHE_FOR_MIN) + " to " + Quantities.format(Rules.CACHE_FOR_MAX));
         assertThat(SCHEMA_TREE.at("/$defs/fragment/properties/trust/enum").valueStream().map(JsonNode::asString))
                 .containsExactlyElementsOf(Arrays.stream(Trust.values()).map(Trust::id).toList());
     }
