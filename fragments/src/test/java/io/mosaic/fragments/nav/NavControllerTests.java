@@ -59,6 +59,14 @@ class NavControllerTests {
         assertThat(root.attr("aria-label")).isNotBlank();
     }
 
+    @Test
+    void letsTheGatewayKeepTheMenuPerPage() {
+        this.client.get().uri("/fragment").header("X-Page-Path", "/admin").exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("Cache-Control", "max-age=60, stale-while-revalidate=300")
+            .expectHeader().valueEquals("Vary", "X-Page-Path");
+    }
+
     private Iterable<String> currentLinks(String pagePath) {
         return fragment(pagePath).select("a[aria-current=page]").eachText();
     }

@@ -2,7 +2,7 @@ package io.mosaic.gateway.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mosaic.gateway.fetch.FragmentFetcher;
-import io.mosaic.gateway.fetch.StaleCopies;
+import io.mosaic.gateway.cache.FragmentCache;
 import io.mosaic.gateway.handler.PageComposer;
 import io.mosaic.gateway.handler.PageHandler;
 import io.mosaic.gateway.handler.WarmUp;
@@ -108,8 +108,8 @@ class CompositionConfiguration {
     }
 
     @Bean
-    StaleCopies staleCopies(GatewayProperties properties) {
-        return new StaleCopies(properties.staleCache().maxBytes(), properties.staleCache().variantsPerFragment());
+    FragmentCache fragmentCache(GatewayProperties properties) {
+        return new FragmentCache(properties.fragmentCache().maxBytes(), properties.fragmentCache().variantsPerFragment());
     }
 
     @Bean
@@ -118,9 +118,9 @@ class CompositionConfiguration {
     }
 
     @Bean
-    FragmentResolver fragmentResolver(FragmentFetcher fetcher, StaleCopies staleCopies, MeterRegistry meters,
+    FragmentResolver fragmentResolver(FragmentFetcher fetcher, FragmentCache fragmentCache, MeterRegistry meters,
                                       Observations observations) {
-        return new FragmentResolver(fetcher, new FragmentParser(), staleCopies, meters, observations);
+        return new FragmentResolver(fetcher, new FragmentParser(), fragmentCache, meters, observations);
     }
 
     @Bean

@@ -11,19 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param manifest the manifest file, or a directory of manifest files
  * @param layouts a folder of extra Thymeleaf layouts ({@code NAME.html}); empty for the built-in ones only
  * @param client the HTTP client that fetches fragments
- * @param staleCache the store of last good fragment copies
+ * @param fragmentCache the store of fragment answers (HTTP caching and last good copies)
  * @param reloadInterval how often the manifest is checked for changes (default 500ms)
  * @param warmUp the pages composed on start, before the gateway reports itself ready
  */
 @ConfigurationProperties(prefix = "mosaic")
-public record GatewayProperties(Path manifest, Path layouts, Client client, StaleCache staleCache, Duration reloadInterval,
+public record GatewayProperties(Path manifest, Path layouts, Client client, CacheSettings fragmentCache, Duration reloadInterval,
                                 WarmUp warmUp) {
 
     public GatewayProperties {
         reloadInterval = reloadInterval != null ? reloadInterval : Duration.ofMillis(500);
         warmUp = warmUp == null ? new WarmUp(null, null) : warmUp;
         client = client == null ? new Client(0, 0, null, null, null) : client;
-        staleCache = staleCache == null ? new StaleCache(0, 0) : staleCache;
+        fragmentCache = fragmentCache == null ? new CacheSettings(0, 0) : fragmentCache;
     }
 
     /**
@@ -48,12 +48,13 @@ public record GatewayProperties(Path manifest, Path layouts, Client client, Stal
     }
 
     /**
-     * @param maxBytes total size of the last good copies kept for stale-if-error (default 32 MiB)
-     * @param variantsPerFragment last good copies kept per fragment, one per distinct forwarded query, the most
-     *                            recently used (default 64): a flood of distinct queries rotates only its own fragment's
+     * @param maxBytes total size of the fragment answers kept, fresh or stale (default 32 MiB)
+     * @param variantsPerFragment answers kept per fragment, one per variant (URL with query, and the headers
+     *                            it varies on), the most recently used (default 64): a flood of distinct
+     *                            queries rotates only its own fragment's
      */
-    public record StaleCache(long maxBytes, int variantsPerFragment) {
-        public StaleCache {
+    public record CacheSettings(long maxBytes, int variantsPerFragment) {
+        public CacheSettings {
             maxBytes = maxBytes > 0 ? maxBytes : 32L * 1024 * 1024;
             variantsPerFragment = variantsPerFragment > 0 ? variantsPerFragment : 64;
         }

@@ -1,5 +1,7 @@
 package io.mosaic.gateway.fetch;
 
+import io.mosaic.gateway.cache.CachingHeaders;
+import io.mosaic.gateway.cache.SentHeaders;
 import io.mosaic.gateway.fetch.FetchFailure.Kind;
 import io.mosaic.manifest.FragmentDefinition;
 import io.netty.buffer.ByteBuf;
@@ -50,29 +52,40 @@ public final class FragmentFetcher {
 
     /**
      * Fetches {@code fragment} from {@code uri} (its URL with the page's query, see
-     * {@link FragmentQuery#withQuery}) for a page request. With {@code readNotFoundBody}, a 404 or 410 answer's
-     * body is carried in the failure (a primary fragment's "not found" page).
+     * {@link FragmentQuery#withQuery}) for a page request, sending exactly {@code sent}. With
+     * {@code stored} validators ({@code ETag}, {@code Last-Modified}) the request is conditional
+     * and a 304 answers with no body. With {@code readNotFoundBody}, a 404 or 410 answer's body is
+     * carried in the failure (a primary fragment's "not found" page).
      */
-    public Mono<FetchedBody> fetch(FragmentDefinition fragment, URI uri, String proxyBase, RequestContext context,
-                                   boolean readNotFoundBody) {
+    public Mono<FetchedBody> fetch(FragmentDefinition fragment, URI uri, SentHeaders sent, CachingHeaders stored,
+                                   RequestContext context, boolean readNotFoundBody) {
         long cap = fragment.maxBodySize();
+        boolean conditional = stored != null && stored.hasValidators();
         return Mono.defer(() -> {
             long started = System.nanoTime();
             return clients.on(context.loop()).request(HttpMethod.GET)
                     .uri(uri)
                     .send((request, outbound) -> {
                         HttpHeaders headers = request.requestHeaders();
-                        context.headersFor(fragment.forward()).forEach(headers::set);
-                        headers.set(HttpHeaderNames.ACCEPT, "text/html");
-                        headers.set(HttpHeaderNames.ACCEPT_ENCODING, "identity");
-                        headers.set(BASE_PATH_HEADER, proxyBase);
-                        headers.set(PAGE_PATH_HEADER, context.pagePath());
+                        sent.forwarded().forEach(headers::set);
+                        headers.set(HttpHeaderNames.ACCEPT, sent.value("accept"));
+                        headers.set(HttpHeaderNames.ACCEPT_ENCODING, sent.value("accept-encoding"));
+                        headers.set(BASE_PATH_HEADER, sent.basePath());
+                        headers.set(PAGE_PATH_HEADER, sent.pagePath());
+                        if (conditional) {
+                            if (stored.etag() != null) {
+                                headers.set(HttpHeaderNames.IF_NONE_MATCH, stored.etag());
+                            }
+                            if (stored.lastModified() != null) {
+                                headers.set(HttpHeaderNames.IF_MODIFIED_SINCE, stored.lastModified());
+                            }
+                        }
                         return outbound;
                     })
                     .response((response, content) -> content
                             .reduce(new Body(cap), Body::add)
                             .defaultIfEmpty(new Body(cap))
-                            .map(body -> answer(response, body.bytes(), cap, readNotFoundBody, started)))
+                            .map(body -> answer(response, body.bytes(), cap, readNotFoundBody, conditional, started)))
                     .next();
         })
                 // A keep-alive connection the origin closed just as the request went out: GET is
@@ -81,9 +94,14 @@ public final class FragmentFetcher {
                 .timeout(fragment.timeout(), EventLoopTimer.on(context.loop()));
     }
 
-    private static FetchedBody answer(HttpClientResponse response, byte[] raw, long cap, boolean readNotFoundBody, long started) {
+    private static FetchedBody answer(HttpClientResponse response, byte[] raw, long cap, boolean readNotFoundBody,
+                                      boolean conditional, long started) {
         int status = response.status().code();
         HttpHeaders headers = response.responseHeaders();
+        if (status == 304 && conditional) {
+            return new FetchedBody(status, new byte[0], StandardCharsets.UTF_8, Duration.ofNanos(System.nanoTime() - started),
+                    headers.get(VERSION_HEADER), CachingHeaders.of(headers));
+        }
         if (status >= 300 && status < 400) {
             throw new FetchFailure(Kind.REDIRECT, "answered " + status + " to " + headers.get(HttpHeaderNames.LOCATION)
                     + "; redirects are not followed", status, null, null);
@@ -105,7 +123,7 @@ public final class FragmentFetcher {
         }
         byte[] bytes = decompress(raw, headers.get(HttpHeaderNames.CONTENT_ENCODING), cap);
         return new FetchedBody(status, bytes, charset(type), Duration.ofNanos(System.nanoTime() - started),
-                headers.get(VERSION_HEADER));
+                headers.get(VERSION_HEADER), CachingHeaders.of(headers));
     }
 
     /** The body's bytes, collected as they arrive; refuses to grow past the cap, so the rest is never read. */

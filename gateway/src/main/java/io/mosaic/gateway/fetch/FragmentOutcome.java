@@ -19,11 +19,42 @@ public sealed interface FragmentOutcome {
     /** The value of the box's {@code data-fragment-state}. */
     String state();
 
-    /** Fresh content from the origin. */
-    record Fresh(String name, ParsedFragment content, Duration latency) implements FragmentOutcome {
+    /**
+     * Good content: fetched now, or a stored answer HTTP's rules allow (see {@code Reuse}).
+     *
+     * @param latency how long the fetch took; zero when the origin was not asked
+     * @param use where the content came from
+     */
+    record Fresh(String name, ParsedFragment content, Duration latency, CacheUse use) implements FragmentOutcome {
+
+        public Fresh(String name, ParsedFragment content, Duration latency) {
+            this(name, content, latency, CacheUse.MISS);
+        }
+
         @Override
         public String state() {
             return "ok";
+        }
+
+        /** Whether the origin answered this request (a miss or a 304), so its latency says something. */
+        public boolean fetched() {
+            return use == CacheUse.MISS || use == CacheUse.REVALIDATED;
+        }
+    }
+
+    /** Where good content came from, the value of the box's {@code data-fragment-cache}. */
+    enum CacheUse {
+        /** Fetched now: nothing stored could be used. */
+        MISS,
+        /** A stored answer still fresh: the origin was not asked. */
+        HIT,
+        /** A stored answer the origin confirmed with a 304. */
+        REVALIDATED,
+        /** A stored answer past its freshness, served while a fetch in the background revalidates it. */
+        STALE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -54,6 +85,14 @@ public sealed interface FragmentOutcome {
         public String state() {
             return "error";
         }
+    }
+
+    /** The box's {@code data-fragment-cache}: hit, miss, revalidated or stale; null for a fallback or an empty box. */
+    default String cache() {
+        if (this instanceof Fresh f) {
+            return f.use().label();
+        }
+        return this instanceof Stale ? "stale" : null;
     }
 
     /** Why the origin's answer was not used, when it was not. */

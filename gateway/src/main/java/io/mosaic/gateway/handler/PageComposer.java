@@ -141,7 +141,7 @@ public final class PageComposer {
         }
         if (piece instanceof Piece.Box box) {
             FragmentOutcome outcome = box.outcome();
-            String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.open(outcome.name(), outcome.state());
+            String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.open(outcome.name(), outcome.state(), outcome.cache());
             DataBuffer content = outcome instanceof FragmentOutcome.Failed && box.primary()
                     ? buffers.wrap(UNAVAILABLE_UTF8) : outcome.content().markup().write(buffers, nonceBytes);
             return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)), content, buffers.wrap(Boxes.CLOSE)));
@@ -150,7 +150,7 @@ public final class PageComposer {
             return buffers.wrap(Boxes.placeholder(placeholder.name()));
         }
         FragmentOutcome outcome = ((Piece.Late) piece).outcome();
-        String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.openLate(outcome.name(), outcome.state());
+        String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.openLate(outcome.name(), outcome.state(), outcome.cache());
         return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)),
                 outcome.content().markup().write(buffers, nonceBytes), buffers.wrap(Boxes.CLOSE),
                 Boxes.moverMarkup(outcome.name()).write(buffers, nonceBytes)));
@@ -172,7 +172,10 @@ public final class PageComposer {
                 return;
             }
             entries.append(outcome.name()).append(";desc=").append(outcome.state());
-            if (outcome instanceof FragmentOutcome.Fresh fresh) {
+            if (outcome.cache() != null) {
+                entries.append(";cache=").append(outcome.cache());
+            }
+            if (outcome instanceof FragmentOutcome.Fresh fresh && fresh.fetched()) {
                 entries.append(";dur=").append(fresh.latency().toNanos() / 10_000 / 100.0);
             }
             entries.append(", ");

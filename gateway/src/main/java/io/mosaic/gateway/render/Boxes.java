@@ -15,9 +15,14 @@ public final class Boxes {
     private Boxes() {
     }
 
-    /** The opening tag of a fragment's box. */
-    public static String open(String name, String state) {
-        return "<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\"" + state + "\">";
+    /** The opening tag of a fragment's box; {@code cache} (hit, miss, revalidated, stale) is left out when null. */
+    public static String open(String name, String state, String cache) {
+        return "<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\"" + state
+                + cacheAttribute(cache) + "\">";
+    }
+
+    private static String cacheAttribute(String cache) {
+        return cache == null ? "" : "\" data-fragment-cache=\"" + cache;
     }
 
     public static final byte[] CLOSE = "</div>".getBytes(StandardCharsets.UTF_8);
@@ -29,9 +34,9 @@ public final class Boxes {
     }
 
     /** The opening tag of a non-blocking fragment's box, written at the end of the body. */
-    public static String openLate(String name, String state) {
+    public static String openLate(String name, String state, String cache) {
         return "<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\"" + state
-                + "\" data-fragment-late=\"" + name + "\">";
+                + cacheAttribute(cache) + "\" data-fragment-late=\"" + name + "\">";
     }
 
     /**

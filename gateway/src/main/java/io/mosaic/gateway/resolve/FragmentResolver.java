@@ -5,21 +5,28 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.mosaic.gateway.cache.CachingHeaders;
+import io.mosaic.gateway.cache.FragmentCache;
+import io.mosaic.gateway.cache.InFlight;
+import io.mosaic.gateway.cache.Reuse;
+import io.mosaic.gateway.cache.SentHeaders;
+import io.mosaic.gateway.cache.Stored;
+import io.mosaic.gateway.cache.Variants;
 import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.fetch.FragmentFetcher;
 import io.mosaic.gateway.fetch.FragmentOutcome;
 import io.mosaic.gateway.fetch.FragmentQuery;
 import io.mosaic.gateway.fetch.RequestContext;
-import io.mosaic.gateway.fetch.StaleCopies;
 import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.observe.Observations;
 import io.mosaic.gateway.plan.FragmentPlan;
+import io.mosaic.manifest.FragmentDefinition;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,75 +34,149 @@ import reactor.core.publisher.Mono;
 
 /**
  * Resolves one fragment for one page request into exactly one {@link FragmentOutcome}, as a
- * pipeline: fetch under the deadline → through the breaker and bulkhead → parse (or reuse the
- * parse of identical bytes) → keep as the last good copy; on any failure: the last good copy →
- * the manifest's fallback → an empty, marked box. Never errors: the page always gets an outcome.
+ * pipeline: a stored answer HTTP's rules allow (fresh; or stale while a background fetch
+ * revalidates it) → otherwise a fetch under the deadline, joined with any fetch of the same
+ * variant under way, through the breaker and bulkhead, conditional when the stored answer has
+ * validators → parse (or reuse the parse of identical bytes, or of the stored answer on a 304) →
+ * store by the answer's rules; on any failure: the stored answer while {@code stale-if-error}
+ * (or the manifest's {@code staleFor}) allows → the manifest's fallback → an empty, marked box.
+ * Never errors: the page always gets an outcome.
  */
 public final class FragmentResolver {
 
     private static final Logger log = LoggerFactory.getLogger(FragmentResolver.class);
 
+    /** Good content from one fetch, shared by every request that joined it. */
+    private record Answer(ParsedFragment content, Duration latency, FragmentOutcome.CacheUse use) {
+    }
+
     private final FragmentFetcher fetcher;
     private final FragmentParser parser;
     private final ParsedFragments parsed;
-    private final StaleCopies staleCopies;
+    private final FragmentCache cache;
+    private final InFlight<Answer> inFlight = new InFlight<>();
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final RefusalLog refusals = new RefusalLog(log::info, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
     /** A name re-pointed at the gateway's own network is worth a warning, still not one per page. */
     private final RefusalLog policyRefusals = new RefusalLog(log::warn, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
+    /** A background revalidation that failed: the page got its stale answer; one line per fragment every 10 s. */
+    private final RefusalLog revalidations = new RefusalLog(log::warn, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
     private final Map<String, io.micrometer.core.instrument.DistributionSummary> sizes = new ConcurrentHashMap<>();
 
     private final Observations observations;
 
-    public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, StaleCopies staleCopies, MeterRegistry meters,
+    public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, FragmentCache cache, MeterRegistry meters,
                             Observations observations) {
         this.observations = observations;
         this.fetcher = fetcher;
         this.parser = parser;
         this.parsed = new ParsedFragments(parser, 16L * 1024 * 1024);
-        this.staleCopies = staleCopies;
+        this.cache = cache;
         this.meters = meters;
     }
 
     /** The outcome of {@code fragment} for this request; {@code primary} when the page's status follows it. */
     public Mono<FragmentOutcome> resolve(FragmentPlan fragment, RequestContext context, boolean primary) {
-        URI uri = FragmentQuery.withQuery(fragment.definition().url(), context.rawQuery(), fragment.definition().forward().query());
-        // The last good copy is kept per fragment and URL: a search's answer never stands in for another search.
-        String copyKey = uri.toString();
-        return fetcher.fetch(fragment.definition(), uri, fragment.proxyBase(), context, primary)
-                .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
-                .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
-                .map(body -> fresh(fragment, copyKey, body))
-                .onErrorResume(error -> Mono.just(instead(fragment, copyKey,
-                        FetchFailure.of(error, fragment.definition().timeout()), primary)))
-                .doOnNext(outcome -> record(fragment, outcome, context.requestId()));
+        return Mono.defer(() -> {
+            FragmentDefinition definition = fragment.definition();
+            URI uri = FragmentQuery.withQuery(definition.url(), context.rawQuery(), definition.forward().query());
+            String url = uri.toString();
+            SentHeaders sent = new SentHeaders(context.pagePath(), fragment.proxyBase(), context.headersFor(definition.forward()));
+            // An operator who forced the breaker open took the fragment off the pages: no stored answer shows either.
+            Stored stored = takenOff(fragment) ? null : cache.lookup(fragment.name(), url, sent);
+            long now = System.nanoTime();
+            Mono<FragmentOutcome> outcome;
+            if (stored != null && stored.fresh(now)) {
+                outcome = Mono.just(new FragmentOutcome.Fresh(fragment.name(), content(fragment, stored), Duration.ZERO,
+                        FragmentOutcome.CacheUse.HIT));
+            } else if (stored != null && stored.servableWhileRevalidating(now)) {
+                fetch(fragment, uri, url, sent, stored, context, false).subscribe(answer -> { },
+                        error -> revalidations.refused(fragment.name(),
+                                "revalidating in the background failed: " + FetchFailure.of(error, definition.timeout()), "stale"));
+                outcome = Mono.just(new FragmentOutcome.Fresh(fragment.name(), content(fragment, stored), Duration.ZERO,
+                        FragmentOutcome.CacheUse.STALE));
+            } else {
+                outcome = fetch(fragment, uri, url, sent, stored, context, primary)
+                        .<FragmentOutcome>map(answer -> new FragmentOutcome.Fresh(fragment.name(), answer.content(),
+                                answer.latency(), answer.use()))
+                        .onErrorResume(error -> Mono.just(instead(fragment, url, sent,
+                                FetchFailure.of(error, definition.timeout()), primary)));
+            }
+            return outcome.doOnNext(result -> record(fragment, result, context.requestId()));
+        });
     }
 
-    private FragmentOutcome fresh(FragmentPlan fragment, String copyKey, FetchedBody body) {
+    /**
+     * The fetch of this variant: the one under way, or a new one. Requests join when they would
+     * find the same stored variant; before any answer has told which headers matter, only
+     * requests that send the same headers (bar per-request ids) join.
+     */
+    private Mono<Answer> fetch(FragmentPlan fragment, URI uri, String url, SentHeaders sent, Stored stored,
+                               RequestContext context, boolean primary) {
+        String known = cache.knownKey(fragment.name(), url, sent);
+        String variant = known != null ? known : Variants.key(url, Variants.everything(sent), sent);
+        String key = fragment.name() + (primary ? "\u0000primary\u0000" : "\u0000") + variant;
+        return inFlight.join(key, () -> fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(),
+                        context, primary)
+                .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
+                .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
+                .map(body -> accept(fragment, url, sent, stored, body)));
+    }
+
+    /** Parses (or, on a 304, reuses) the answer and stores it as its headers allow. */
+    private Answer accept(FragmentPlan fragment, String url, SentHeaders sent, Stored stored, FetchedBody body) {
+        FragmentDefinition definition = fragment.definition();
+        long now = System.nanoTime();
+        if (body.notModified()) {
+            CachingHeaders headers = stored.headers().updatedBy(body.caching());
+            ParsedFragment content = content(fragment, stored);
+            keep(fragment, url, sent, new Stored(stored.body(), content, fragment, headers,
+                    Reuse.decide(headers, definition.cacheFor(), definition.staleFor(), definition.forward(), sent.carriesCredentials()),
+                    now));
+            return new Answer(content, body.latency(), FragmentOutcome.CacheUse.REVALIDATED);
+        }
         ParsedFragment content = parsed.parse(fragment, body);
-        staleCopies.put(fragment.name(), copyKey, content, fragment.definition().staleFor());
+        keep(fragment, url, sent, new Stored(body, content, fragment, body.caching(),
+                Reuse.decide(body.caching(), definition.cacheFor(), definition.staleFor(), definition.forward(), sent.carriesCredentials()),
+                now));
         observations.version(fragment.name(), body.version());
         sizes.computeIfAbsent(fragment.name(), name -> io.micrometer.core.instrument.DistributionSummary
                 .builder("mosaic.fragment.bytes").description("Size of fragments' fresh answers").baseUnit("bytes")
                 .tag("fragment", name).register(meters)).record(body.bytes().length);
-        return new FragmentOutcome.Fresh(fragment.name(), content, body.latency());
+        return new Answer(content, body.latency(), FragmentOutcome.CacheUse.MISS);
     }
 
-    private FragmentOutcome instead(FragmentPlan fragment, String copyKey, FetchFailure failure, boolean primary) {
+    private void keep(FragmentPlan fragment, String url, SentHeaders sent, Stored stored) {
+        if (stored.reuse().stored()) {
+            cache.store(fragment.name(), url, sent, stored);
+        } else {
+            cache.forget(fragment.name(), url, sent);
+        }
+    }
+
+    /** The stored answer's content, parsed again (from its kept bytes) when the manifest changed since. */
+    private ParsedFragment content(FragmentPlan fragment, Stored stored) {
+        return stored.parsedFor() == fragment ? stored.content() : parsed.parse(fragment, stored.body());
+    }
+
+    private static boolean takenOff(FragmentPlan fragment) {
+        return fragment.breaker().getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    private FragmentOutcome instead(FragmentPlan fragment, String url, SentHeaders sent, FetchFailure failure, boolean primary) {
         boolean gone = failure.status() == 404 || failure.status() == 410;
         if (gone && primary && failure.body() != null && failure.body().length > 0) {
             // The origin's own "not found" page says more than any fallback could.
             String html = new String(failure.body(), StandardCharsets.UTF_8);
             return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls(), fragment.definition().trust()), failure);
         }
-        // An operator who forced the breaker open took the fragment off the pages: not even its last copy shows.
-        boolean takenOff = fragment.breaker().getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.FORCED_OPEN;
-        if (!gone && !takenOff && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
-            Optional<StaleCopies.Aged> copy = staleCopies.get(fragment.name(), copyKey);
-            if (copy.isPresent()) {
-                return new FragmentOutcome.Stale(fragment.name(), copy.get().content(), copy.get().age(), failure);
+        if (!gone && !takenOff(fragment) && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
+            Stored copy = cache.lookup(fragment.name(), url, sent);
+            long now = System.nanoTime();
+            if (copy != null && copy.servableOnError(now)) {
+                return new FragmentOutcome.Stale(fragment.name(), content(fragment, copy), copy.age(now), failure);
             }
         }
         if (fragment.fallback() != null) {
@@ -106,6 +187,14 @@ public final class FragmentResolver {
 
     private void record(FragmentPlan fragment, FragmentOutcome outcome, String requestId) {
         observations.record(outcome);
+        if (outcome.cache() != null) {
+            counters.computeIfAbsent(fragment.name() + "\u0000cache\u0000" + outcome.cache(),
+                    key -> Counter.builder("mosaic.fragment.cache")
+                            .description("Fragment resolutions by where good content came from: hit (stored, fresh), "
+                                    + "miss (fetched), revalidated (stored, confirmed by a 304), stale (stored, past freshness)")
+                            .tag("fragment", fragment.name()).tag("result", outcome.cache())
+                            .register(meters)).increment();
+        }
         FetchFailure failure = outcome.failure();
         String reason = failure == null ? "none" : failure.kind().label();
         counters.computeIfAbsent(fragment.name() + '\u0000' + outcome.state() + '\u0000' + reason,
@@ -114,6 +203,9 @@ public final class FragmentResolver {
                         .tag("fragment", fragment.name()).tag("outcome", outcome.state()).tag("reason", reason)
                         .register(meters)).increment();
         if (outcome instanceof FragmentOutcome.Fresh fresh) {
+            if (!fresh.fetched()) {
+                return; // the origin was not asked: no latency to tell
+            }
             latencies.computeIfAbsent(fragment.name(), name -> Timer.builder("mosaic.fragment.latency")
                     .description("Time to fetch a fragment's whole answer from its origin")
                     .tag("fragment", name)

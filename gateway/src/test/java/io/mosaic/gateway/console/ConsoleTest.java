@@ -149,7 +149,7 @@ class ConsoleTest {
     void pagesReportTimingsAndMetricsTaggedOnlyWithRealPagesAndFragments() {
         String page = web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody();
-        assertThat(page.strip()).matches("(?s).*</html>\\s*<!-- Server-Timing: nav;desc=ok;dur=[0-9.]+, ([a-z-]+;desc=[a-z]+(;dur=[0-9.]+)?, )*page;dur=[0-9.]+ -->$");
+        assertThat(page.strip()).matches("(?s).*</html>\\s*<!-- Server-Timing: nav;desc=ok;cache=miss;dur=[0-9.]+, ([a-z-]+;desc=[a-z]+(;cache=[a-z]+)?(;dur=[0-9.]+)?, )*page;dur=[0-9.]+ -->$");
         web.get().uri("/admin-no-such-page").exchange().expectStatus().isNotFound();
         String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin\"}")

@@ -2,7 +2,7 @@ package io.mosaic.gateway.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mosaic.gateway.fetch.StaleCopies;
+import io.mosaic.gateway.cache.FragmentCache;
 import io.mosaic.gateway.support.TestOrigin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,7 +76,7 @@ class WhatReachesAFragmentTest {
         registry.add("mosaic.manifest", file::toString);
         registry.add("mosaic.warm-up.rounds", () -> "0");
         // Room for about 40 copies of the flooded fragment: far fewer than the flood's distinct queries.
-        registry.add("mosaic.stale-cache.max-bytes", () -> "262144");
+        registry.add("mosaic.fragment-cache.max-bytes", () -> "262144");
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class WhatReachesAFragmentTest {
     @LocalServerPort
     int port;
     @Autowired
-    StaleCopies stale;
+    FragmentCache stale;
 
     /** An answer read off the socket: status code, headers and body as text. */
     record Answer(int status, String head, String body) {

@@ -165,7 +165,9 @@ class CircuitBreakerTest {
         java.util.concurrent.ExecutorService browsers = java.util.concurrent.Executors.newFixedThreadPool(requests);
         java.util.List<java.util.concurrent.CompletableFuture<String>> pages = new java.util.ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            pages.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> page("/slow"), browsers));
+            // A query of its own per browser: requests for the same variant would share one fetch instead.
+            String page = "/slow?browser=" + i;
+            pages.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> page(page), browsers));
         }
         browsers.shutdown();
         long busy = 0;
