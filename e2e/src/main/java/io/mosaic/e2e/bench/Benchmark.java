@@ -84,7 +84,7 @@ public final class Benchmark {
         options.requireJar();
         Workspace workspace = Workspace.create(root);
         long ticksPerSecond = ProcStat.clockTicksPerSecond();
-        List<String> gatewayJvm = Gateway.jvmSettings();
+        Path gatewayJvm = Gateway.jvmArgs(options.gatewayJar(), root);
         report.header(Machine.describe(), options, gatewayJvm, ticksPerSecond);
 
         report.progress("starting the origins and nginx SSI under " + workspace.dir());
@@ -98,7 +98,7 @@ public final class Benchmark {
 
         report.progress("starting the gateway (" + options.gatewayJar() + ")");
         long gatewayStart = System.nanoTime();
-        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), pages);
+        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), gatewayJvm, pages);
         report.progress(String.format("gateway healthy after %.1f s", (System.nanoTime() - gatewayStart) / 1e9));
 
         Results results = new Scenarios(options, gateway, nginx, pages, new Wrk(processes, workspace.logs()), report, ticksPerSecond).run();

@@ -1,10 +1,12 @@
 package io.mosaic.e2e.bench;
 
+import io.mosaic.e2e.GatewayJvm;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,7 +60,7 @@ final class Report {
         }, true, StandardCharsets.UTF_8);
     }
 
-    void header(Machine machine, Options options, List<String> gatewayJvm, long ticksPerSecond) {
+    void header(Machine machine, Options options, Path gatewayJvm, long ticksPerSecond) {
         long jarKiB;
         try {
             jarKiB = Files.size(options.gatewayJar()) / 1024;
@@ -74,7 +76,7 @@ final class Report {
         fact("nginx", machine.nginx());
         fact("wrk", machine.wrk());
         fact("gateway jar", options.gatewayJar() + " (" + mib(jarKiB) + ")");
-        fact("gateway JVM", String.join(" ", gatewayJvm));
+        fact("gateway JVM", "@" + gatewayJvm + ": " + String.join(" ", GatewayJvm.options(gatewayJvm)));
         fact("load", "wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS + ", " + options.warmUp().toSeconds()
                 + " s warm-up then " + options.measured().toSeconds() + " s measured; single requests: median of "
                 + Options.SINGLE_RUNS + " after " + Options.SINGLE_WARMUPS + " warm-ups, a new connection each");
