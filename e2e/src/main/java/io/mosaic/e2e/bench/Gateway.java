@@ -119,14 +119,6 @@ final class Gateway implements Composer {
 
     @Override
     public String diagnosis() {
-        StringBuilder text = new StringBuilder("gateway ").append(process.isAlive() ? "is running" : "has exited")
-                .append("; last lines of ").append(log).append(":\n");
-        try {
-            List<String> lines = Files.readAllLines(log);
-            lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(line -> text.append("  ").append(line).append('\n'));
-        } catch (IOException e) {
-            text.append("  (not written)\n");
-        }
-        return text.toString();
+        return "gateway " + (process.isAlive() ? "is running" : "has exited") + "; last lines of " + log + ":\n" + LogTail.of(log, 30);
     }
 }
