@@ -28,17 +28,6 @@ public final class ConsoleProcesses implements AutoCloseable {
     /** JVM settings for a sample fragment: small and quick to start. */
     static final List<String> FRAGMENT_JVM = List.of("-Xms16m", "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=96m");
-    /**
-     * JVM settings for the gateway: a bounded heap so its memory stays predictable, and Netty's
-     * buffer-leak sampling off as in production (it captures a stack trace for every hundredth
-     * buffer; the gateway's tests run with it on). The young generation is set to 48 MiB: a page
-     * allocates over 100 KB of short-lived objects, and with the default (about 21 MiB at this
-     * heap) the benchmark's fast load spent about 9 % of its time in young pauses of about 3 ms
-     * each; at 48 MiB, about half of that, for about 30 MiB more resident memory.
-     */
-    public static final List<String> GATEWAY_JVM = List.of("-Xms96m", "-Xmx256m", "-Xmn48m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Dio.netty.leakDetection.level=disabled");
-
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     /** Where every sample fragment serves its HTML. */
@@ -117,6 +106,7 @@ public final class ConsoleProcesses implements AutoCloseable {
     private void startAll() {
         requireJar(fragmentsJar());
         requireJar(gatewayJar());
+        Path gatewayJvm = GatewayJvm.nextTo(gatewayJar());
         try {
             Files.createDirectories(workDir.resolve("logs"));
         } catch (IOException e) {
@@ -134,7 +124,8 @@ public final class ConsoleProcesses implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>(DemoRegistry.gatewayArgs(workDir,
                 origin(fragmentUrl(DemoFragments.SERVICE_STATUS.name()))));
         args.addAll(gatewayArgs);
-        gateway = launch("gateway", GATEWAY_JVM, List.of("-jar", gatewayJar().toString(),
+        // The JVM settings users get: the jvm.args file packaged next to the jar.
+        gateway = launch("gateway", List.of(GatewayJvm.argument(gatewayJvm)), List.of("-jar", gatewayJar().toString(),
                 "--manifest=" + manifestPath(), "--server.port=" + gatewayPort), args);
         awaitReady("gateway", gateway, URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"));
     }

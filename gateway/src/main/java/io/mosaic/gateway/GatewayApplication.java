@@ -6,7 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * The composition gateway. Start it with {@code java -jar gateway.jar --manifest=PATH --server.port=N}.
+ * The composition gateway. Start it with
+ * {@code java @jvm.args -jar gateway.jar --manifest=PATH --server.port=N} ({@code jvm.args}, the JVM
+ * settings, is packaged next to the jar).
  */
 @SpringBootApplication
 @EnableConfigurationProperties(GatewayProperties.class)

@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
- * The four pages of the benchmark, one per scenario, and their fragments: the single description
- * from which both the gateway manifest and the nginx SSI config are generated.
+ * The pages of the benchmark, one per scenario, and their fragments: the single description from
+ * which the gateway manifest, the nginx SSI config and the Varnish VCL are generated.
  */
-record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec breakerOpen) {
+record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec breakerOpen, PageSpec cached, PageSpec fast20,
+                  PageSpec fast100k) {
 
     static final Duration TIMEOUT = Duration.ofMillis(250);
     /** The slow fragment's deadline: long enough for its 200 ms answer. */
@@ -20,26 +23,31 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
     static final String NEVER_OPENS = "{minimumCalls: 1000, window: 1000}";
     /** A breaker that opens after two failed calls and stays open for the rest of the run. */
     static final String OPENS_QUICKLY = "{failureRate: 50, window: 4, minimumCalls: 2, openFor: 60s}";
+    /** What the caching origins send: {@code Cache-Control: max-age=2}. */
+    static final Duration MAX_AGE = Duration.ofSeconds(2);
 
-    static BenchPages of(List<URI> fastOrigins, URI slow, URI hang, URI closed) {
-        List<FragmentSpec> fast = new ArrayList<>();
-        for (int n = 1; n <= FragmentHtml.COUNT; n++) {
-            fast.add(new FragmentSpec("f" + n, fastOrigins.get(n - 1), TIMEOUT, null, FragmentHtml.marker(n)));
-        }
-        FragmentSpec slowOne = new FragmentSpec("slow", slow, SLOW_TIMEOUT, null, FragmentHtml.marker(JavaOrigin.SLOW_FRAGMENT));
+    static BenchPages of(OriginUrls origins, URI slow, URI hang, URI closed) {
+        List<FragmentSpec> fast = numbered(FragmentHtml.COUNT, n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n));
+        FragmentSpec slowOne = new FragmentSpec("slow", slow, SLOW_TIMEOUT, null, FragmentHtml.marker(JavaOrigin.SLOW_FRAGMENT), null);
         return new BenchPages(
                 new PageSpec("/fast", "Fast", fast),
                 new PageSpec("/slow-one", "Slow one", replace(fast, 3, slowOne)),
                 new PageSpec("/dead-one", "Dead one", replace(replace(fast, 2,
-                        new FragmentSpec("hang", hang, TIMEOUT, NEVER_OPENS, null)), 4,
-                        new FragmentSpec("closed", closed, TIMEOUT, NEVER_OPENS, null))),
+                        new FragmentSpec("hang", hang, TIMEOUT, NEVER_OPENS, null, null)), 4,
+                        new FragmentSpec("closed", closed, TIMEOUT, NEVER_OPENS, null, null))),
                 new PageSpec("/breaker-open", "Breaker open", replace(replace(fast, 2,
-                        new FragmentSpec("hang-b", hang, TIMEOUT, OPENS_QUICKLY, null)), 4,
-                        new FragmentSpec("closed-b", closed, TIMEOUT, OPENS_QUICKLY, null))));
+                        new FragmentSpec("hang-b", hang, TIMEOUT, OPENS_QUICKLY, null, null)), 4,
+                        new FragmentSpec("closed-b", closed, TIMEOUT, OPENS_QUICKLY, null, null))),
+                new PageSpec("/cached", "Cached", numbered(FragmentHtml.COUNT, n -> new FragmentSpec("c" + n,
+                        origins.cached().get(n - 1), TIMEOUT, null, FragmentHtml.marker(n), MAX_AGE))),
+                new PageSpec("/fast-20", "Fast, 20 fragments", numbered(FragmentHtml.MANY,
+                        n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n))),
+                new PageSpec("/fast-100k", "Fast, 100 KB fragments", numbered(FragmentHtml.COUNT,
+                        n -> FragmentSpec.healthy("l" + n, origins.large().get(n - 1), n))));
     }
 
     List<PageSpec> all() {
-        return List.of(fast, slowOne, deadOne, breakerOpen);
+        return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k);
     }
 
     /** Every fragment of every page, once, in order of first use. */
@@ -47,6 +55,10 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
         Map<String, FragmentSpec> byName = new LinkedHashMap<>();
         all().forEach(page -> page.fragments().forEach(f -> byName.putIfAbsent(f.name(), f)));
         return List.copyOf(byName.values());
+    }
+
+    private static List<FragmentSpec> numbered(int count, IntFunction<FragmentSpec> fragment) {
+        return IntStream.rangeClosed(1, count).mapToObj(fragment).toList();
     }
 
     /** {@code fragments} with the {@code n}th (1-based) replaced. */

@@ -12,8 +12,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Benchmarks the gateway against nginx with SSI includes, both composing the same pages from the
- * same origins with the same deadlines, on 127.0.0.1. Run by {@code e2e/bench/run}, which builds
+ * Benchmarks the gateway against nginx with SSI includes and Varnish with ESI includes, all three
+ * composing the same pages from the same origins with the same deadlines, on 127.0.0.1. Run by {@code e2e/bench/run}, which builds
  * and installs what is missing first:
  * <pre>java -cp e2e/target/classes io.mosaic.e2e.bench.Benchmark [--soak] [--quick] [--gateway-jar PATH]</pre>
  * Prints figures and asserts nothing about speed; exits non-zero when something is broken (a
@@ -84,35 +84,46 @@ public final class Benchmark {
         options.requireJar();
         Workspace workspace = Workspace.create(root);
         long ticksPerSecond = ProcStat.clockTicksPerSecond();
-        List<String> gatewayJvm = Gateway.jvmSettings();
+        Path gatewayJvm = Gateway.jvmArgs(options.gatewayJar(), root);
         report.header(Machine.describe(), options, gatewayJvm, ticksPerSecond);
 
-        report.progress("starting the origins and nginx SSI under " + workspace.dir());
-        StaticOrigins origins = StaticOrigins.start(processes, workspace);
+        report.progress("starting the origins, nginx SSI and Varnish ESI under " + workspace.dir());
+        StaticOrigins origins = StaticOrigins.start(processes, workspace, BenchPages.MAX_AGE);
         checkOrigins(origins);
         JavaOrigin javaOrigin = JavaOrigin.start();
         resources.push(javaOrigin);
         URI closed = URI.create("http://127.0.0.1:" + Ports.free(1).get(0) + "/closed.html");
         BenchPages pages = BenchPages.of(origins.urls(), javaOrigin.slowUrl(), javaOrigin.hangUrl(), closed);
         NginxSsi nginx = NginxSsi.start(processes, workspace, pages);
+        VarnishEsi varnish = VarnishEsi.start(processes, workspace, pages, origins);
 
         report.progress("starting the gateway (" + options.gatewayJar() + ")");
         long gatewayStart = System.nanoTime();
-        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), pages);
+        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), gatewayJvm, pages);
         report.progress(String.format("gateway healthy after %.1f s", (System.nanoTime() - gatewayStart) / 1e9));
 
-        Results results = new Scenarios(options, gateway, nginx, pages, new Wrk(processes, workspace.logs()), report, ticksPerSecond).run();
+        Results results = new Scenarios(options, gateway, List.of(nginx, varnish), pages, origins, new Wrk(processes, workspace.logs()),
+                report, ticksPerSecond).run();
         report.markdown(results);
     }
 
     /** Each static origin answers its fragment whole, before any composer depends on it. */
     private static void checkOrigins(StaticOrigins origins) {
+        OriginUrls urls = origins.urls();
+        for (int n = 1; n <= FragmentHtml.MANY; n++) {
+            checkOrigin(origins, urls.small().get(n - 1), n, FragmentHtml.SIZE);
+        }
         for (int n = 1; n <= FragmentHtml.COUNT; n++) {
-            TimedPage page = TimedPage.get(origins.url(n));
-            if (page.status() != 200 || page.bodyBytes() != FragmentHtml.SIZE || !page.body().contains(FragmentHtml.marker(n))) {
-                throw new IllegalStateException("origin " + origins.url(n) + " answered " + page.status() + " with " + page.bodyBytes()
-                        + " bytes, not fragment " + n + " (" + FragmentHtml.SIZE + " bytes):\n" + origins.diagnosis());
-            }
+            checkOrigin(origins, urls.large().get(n - 1), n, FragmentHtml.LARGE_SIZE);
+            checkOrigin(origins, urls.cached().get(n - 1), n, FragmentHtml.SIZE);
+        }
+    }
+
+    private static void checkOrigin(StaticOrigins origins, URI url, int n, int size) {
+        TimedPage page = TimedPage.get(url);
+        if (page.status() != 200 || page.bodyBytes() != size || !page.body().contains(FragmentHtml.marker(n))) {
+            throw new IllegalStateException("origin " + url + " answered " + page.status() + " with " + page.bodyBytes()
+                    + " bytes, not fragment " + n + " (" + size + " bytes):\n" + origins.diagnosis());
         }
     }
 

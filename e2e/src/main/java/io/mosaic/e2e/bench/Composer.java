@@ -3,7 +3,7 @@ package io.mosaic.e2e.bench;
 import java.net.URI;
 import java.util.List;
 
-/** A process that composes the benchmark's pages: the gateway or nginx with SSI. */
+/** A process that composes the benchmark's pages: the gateway, nginx with SSI or Varnish with ESI. */
 interface Composer {
 
     /** Its name in the results, such as {@code gateway}. */

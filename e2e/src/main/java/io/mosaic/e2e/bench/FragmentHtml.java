@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * The five benchmark fragments: distinct, realistic widget HTML of exactly {@link #SIZE} bytes
- * each (tables, lists, a form, links and an image, as a team's small app would answer), ending
- * with the marker {@code <p id="fN-end">} by which a composed page shows that fragment N arrived whole.
+ * The benchmark fragments: distinct, realistic widget HTML of an exact size (tables, lists, a form,
+ * links and an image, as a team's small app would answer), ending with the marker
+ * {@code <p id="fN-end">} by which a composed page shows that fragment N arrived whole. Fragment N
+ * is one of five kinds of widget, {@code (N - 1) % 5 + 1}, with as many rows as fill its size.
  */
 final class FragmentHtml {
 
-    /** The size of every fragment answer, in bytes. */
+    /** The size of a usual fragment answer, in bytes. */
     static final int SIZE = 4096;
+    /** The size of a large fragment answer (the {@code fast-100k} page), in bytes. */
+    static final int LARGE_SIZE = 100 * 1024;
+    /** The kinds of widget, and the fragments of a usual page. */
     static final int COUNT = 5;
+    /** The fragments of the {@code fast-20} page. */
+    static final int MANY = 20;
 
     private static final List<String> NAMES = List.of("Ada Lovelace", "Grace Hopper", "Alan Turing", "Edsger Dijkstra",
             "Barbara Liskov", "Donald Knuth", "Margaret Hamilton", "Ken Thompson", "Frances Allen", "John Backus",
@@ -27,26 +33,33 @@ final class FragmentHtml {
         return "<p id=\"f" + n + "-end\">";
     }
 
-    /** Fragment {@code n} (1 to 5). */
+    /** Fragment {@code n} (1 or more) of {@link #SIZE} bytes. */
     static String fragment(int n) {
-        return switch (n) {
-            case 1 -> widget(1, "members", "Members", FragmentHtml::memberRow, "<table class=\"members-table\"><thead><tr>"
+        return fragment(n, SIZE);
+    }
+
+    /** Fragment {@code n} (1 or more) of exactly {@code size} bytes. */
+    static String fragment(int n, int size) {
+        if (n < 1) {
+            throw new IllegalArgumentException("fragment number must be 1 or more, was " + n);
+        }
+        return switch ((n - 1) % COUNT + 1) {
+            case 1 -> widget(n, size, "members", "Members", FragmentHtml::memberRow, "<table class=\"members-table\"><thead><tr>"
                     + "<th scope=\"col\">Name</th><th scope=\"col\">Email</th><th scope=\"col\">Role</th><th scope=\"col\">Status</th>"
                     + "</tr></thead><tbody>", "</tbody></table>");
-            case 2 -> widget(2, "audit", "Audit log", FragmentHtml::auditItem, "<ol class=\"audit-feed\" reversed>", "</ol>");
-            case 3 -> widget(3, "billing", "Billing", FragmentHtml::invoiceRow, "<dl class=\"billing-summary\"><dt>Plan</dt>"
+            case 2 -> widget(n, size, "audit", "Audit log", FragmentHtml::auditItem, "<ol class=\"audit-feed\" reversed>", "</ol>");
+            case 3 -> widget(n, size, "billing", "Billing", FragmentHtml::invoiceRow, "<dl class=\"billing-summary\"><dt>Plan</dt>"
                     + "<dd>Business, 48 seats</dd><dt>Next invoice</dt><dd>1 December, EUR 1,152.00</dd></dl>"
                     + "<table class=\"invoices\"><caption>Recent invoices</caption><tbody>", "</tbody></table>");
-            case 4 -> widget(4, "security", "Security settings", FragmentHtml::settingRow,
+            case 4 -> widget(n, size, "security", "Security settings", FragmentHtml::settingRow,
                     "<form class=\"security-form\" method=\"post\" action=\"/settings\"><fieldset><legend>Sign-in policy</legend>",
                     "</fieldset><button type=\"submit\">Save settings</button></form>");
-            case 5 -> widget(5, "org", "Organisation", FragmentHtml::orgUnit, "<ul class=\"org-tree\" role=\"tree\">", "</ul>");
-            default -> throw new IllegalArgumentException("fragment number must be 1 to " + COUNT + ", was " + n);
+            default -> widget(n, size, "org", "Organisation", FragmentHtml::orgUnit, "<ul class=\"org-tree\" role=\"tree\">", "</ul>");
         };
     }
 
-    /** A widget: heading, an opening, as many generated rows as fit, the closing and the end marker, padded to SIZE bytes. */
-    private static String widget(int n, String team, String title, IntFunction<String> row, String open, String close) {
+    /** A widget: heading, an opening, as many generated rows as fit, the closing and the end marker, padded to {@code size} bytes. */
+    private static String widget(int n, int size, String team, String title, IntFunction<String> row, String open, String close) {
         String head = "<section class=\"widget widget-" + team + "\" aria-labelledby=\"f" + n + "-title\">\n"
                 + "<header class=\"widget-header\"><img src=\"/static/" + team + "/icon.svg\" alt=\"\" width=\"20\" height=\"20\">"
                 + "<h2 id=\"f" + n + "-title\">" + title + "</h2><a class=\"widget-more\" href=\"/" + team + "\">Open " + title
@@ -55,16 +68,16 @@ final class FragmentHtml {
         StringBuilder html = new StringBuilder(head);
         for (int i = 0; ; i++) {
             String next = row.apply(i) + "\n";
-            if (bytes(html) + bytes(next) + bytes(tail) > SIZE - 16) {
+            if (bytes(html) + bytes(next) + bytes(tail) > size - 16) {
                 break;
             }
             html.append(next);
         }
         html.append(tail);
-        int padding = SIZE - bytes(html) - "<!--  -->\n".length();
+        int padding = size - bytes(html) - "<!--  -->\n".length();
         html.append("<!-- ").append(" ".repeat(Math.max(0, padding))).append(" -->\n");
-        if (bytes(html) != SIZE) {
-            throw new IllegalStateException("fragment " + n + " is " + bytes(html) + " bytes, not " + SIZE);
+        if (bytes(html) != size) {
+            throw new IllegalStateException("fragment " + n + " is " + bytes(html) + " bytes, not " + size);
         }
         return html.toString();
     }
@@ -88,9 +101,10 @@ final class FragmentHtml {
     }
 
     private static String invoiceRow(int i) {
-        return "<tr><th scope=\"row\"><a href=\"/invoices/INV-2026-" + String.format("%04d", 311 - i) + "\">INV-2026-"
-                + String.format("%04d", 311 - i) + "</a></th><td>" + (28 - i % 28) + " Oct 2026</td><td class=\"amount\">EUR "
-                + String.format("%,d.00", 1152 - i * 24) + "</td><td>" + (i == 0 ? "Open" : "Paid") + "</td></tr>";
+        int number = 311 - i % 300;
+        return "<tr><th scope=\"row\"><a href=\"/invoices/INV-2026-" + String.format("%04d", number) + "\">INV-2026-"
+                + String.format("%04d", number) + "</a></th><td>" + (28 - i % 28) + " Oct 2026</td><td class=\"amount\">EUR "
+                + String.format("%,d.00", 1152 - i % 40 * 24) + "</td><td>" + (i == 0 ? "Open" : "Paid") + "</td></tr>";
     }
 
     private static String settingRow(int i) {
@@ -99,7 +113,7 @@ final class FragmentHtml {
         String id = "setting-" + i;
         return "<div class=\"setting\"><input type=\"checkbox\" id=\"" + id + "\" name=\"" + id + "\"" + (i % 2 == 0 ? " checked" : "")
                 + "><label for=\"" + id + "\">" + settings[i % settings.length] + "</label><p class=\"hint\">Applies to all "
-                + (48 - i) + " members at their next sign-in.</p></div>";
+                + (48 - i % 40) + " members at their next sign-in.</p></div>";
     }
 
     private static String orgUnit(int i) {

@@ -4,20 +4,34 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * One fragment as both composers are told about it: the same origin URL and the same deadline.
+ * One fragment as every composer is told about it: the same origin URL and the same deadline.
  *
- * @param name the fragment's name (the gateway manifest's, and the nginx location's {@code /_f/NAME})
+ * @param name the fragment's name (the gateway manifest's, and the nginx location's and Varnish
+ *     include's {@code /_f/NAME})
  * @param url its origin
- * @param timeout the whole fetch's deadline in the gateway; each of connect, send and read in nginx
+ * @param timeout the whole fetch's deadline in the gateway; each of connect, send and read in nginx;
+ *     each of connect, first byte and between bytes in Varnish
  * @param circuitBreaker the gateway manifest's {@code circuitBreaker} in YAML flow style, or null for the defaults
  * @param marker the end marker its answer carries, or null when its origin never answers
+ * @param maxAge the {@code Cache-Control: max-age} its origin sends, or null when it sends no
+ *     Cache-Control: then no composer may keep its answers
  */
-record FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker) {
+record FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker, Duration maxAge) {
 
-    /** The fallback both composers show in place of a failed fragment. */
+    /** The fallback every composer shows in place of a failed fragment. */
     static final String FALLBACK = "<p class=\"bench-fallback\">This part is unavailable right now.</p>";
+
+    /** A fragment from an origin that answers at once, without Cache-Control, with the default breaker. */
+    static FragmentSpec healthy(String name, URI url, int markerNumber) {
+        return new FragmentSpec(name, url, BenchPages.TIMEOUT, null, FragmentHtml.marker(markerNumber), null);
+    }
 
     boolean healthy() {
         return marker != null;
+    }
+
+    /** Whether its origin lets composers keep its answers. */
+    boolean cacheable() {
+        return maxAge != null;
     }
 }

@@ -1,6 +1,6 @@
 package io.mosaic.e2e.bench;
 
-import io.mosaic.e2e.ConsoleProcesses;
+import io.mosaic.e2e.GatewayJvm;
 import io.mosaic.e2e.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gateway jar as its own process, with the console's JVM settings, on the generated manifest,
- * bound to 127.0.0.1; its metrics read from {@code /actuator/prometheus}.
+ * The gateway jar as its own process, with the JVM settings users get ({@code jvm.args}, see
+ * {@link GatewayJvm}), on the generated manifest, bound to 127.0.0.1; its metrics read from
+ * {@code /actuator/prometheus}.
  */
 final class Gateway implements Composer {
 
@@ -33,7 +34,7 @@ final class Gateway implements Composer {
         this.log = log;
     }
 
-    static Gateway start(ChildProcesses processes, Workspace workspace, Path jar, BenchPages pages) {
+    static Gateway start(ChildProcesses processes, Workspace workspace, Path jar, Path jvmArgs, BenchPages pages) {
         Path manifest = workspace.dir().resolve("manifest.yaml");
         try {
             Files.writeString(manifest, GatewayManifest.yaml(pages));
@@ -43,7 +44,7 @@ final class Gateway implements Composer {
         int port = Ports.free(1).get(0);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmSettings());
+        command.add(GatewayJvm.argument(jvmArgs));
         // No built-in warm-up: the benchmark warms each scenario itself, and the breaker-open scenario
         // counts the requests that open its breakers, which the warm-up's fetches would already have done.
         command.addAll(List.of("-jar", jar.toString(), "--manifest=" + manifest, "--server.port=" + port, "--server.address=127.0.0.1",
@@ -56,9 +57,14 @@ final class Gateway implements Composer {
         return gateway;
     }
 
-    /** The console's gateway JVM settings, so that the benchmark measures the gateway as the demo and the e2e tests run it. */
-    static List<String> jvmSettings() {
-        return ConsoleProcesses.GATEWAY_JVM;
+    /**
+     * The JVM argument file to start {@code jar} with: the one packaged next to it, else (another
+     * build named with --gateway-jar, copied without it) the repository's, so that two jars
+     * compared run the same settings.
+     */
+    static Path jvmArgs(Path jar, Path root) {
+        Path beside = jar.resolveSibling(GatewayJvm.FILE_NAME);
+        return Files.isRegularFile(beside) ? beside : GatewayJvm.nextTo(root.resolve("gateway/target/gateway.jar"));
     }
 
     private void awaitHealthy() {
@@ -113,14 +119,6 @@ final class Gateway implements Composer {
 
     @Override
     public String diagnosis() {
-        StringBuilder text = new StringBuilder("gateway ").append(process.isAlive() ? "is running" : "has exited")
-                .append("; last lines of ").append(log).append(":\n");
-        try {
-            List<String> lines = Files.readAllLines(log);
-            lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(line -> text.append("  ").append(line).append('\n'));
-        } catch (IOException e) {
-            text.append("  (not written)\n");
-        }
-        return text.toString();
+        return "gateway " + (process.isAlive() ? "is running" : "has exited") + "; last lines of " + log + ":\n" + LogTail.of(log, 30);
     }
 }

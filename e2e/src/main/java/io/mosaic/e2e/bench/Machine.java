@@ -13,7 +13,7 @@ import java.util.List;
  * versions they were measured on.
  */
 record Machine(String date, int cpus, String cpuModel, String memory, String loadAverage, String kernel, String java, String nginx,
-              String wrk) {
+              String varnish, String wrk) {
 
     static Machine describe() {
         return new Machine(
@@ -26,6 +26,7 @@ record Machine(String date, int cpus, String cpuModel, String memory, String loa
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                         + System.getProperty("java.home") + ")",
                 Nginx.version(),
+                Varnish.version(),
                 Wrk.version());
     }
 

@@ -74,32 +74,15 @@ final class Nginx {
     String diagnosis() {
         StringBuilder text = new StringBuilder(name).append(master.isAlive() ? " is running" : " has exited")
                 .append("; ").append(errorLog(prefix)).append(":\n");
-        for (Path log : List.of(errorLog(prefix), prefix.resolve("logs/stdout.log"))) {
-            try {
-                List<String> lines = Files.readAllLines(log);
-                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(line -> text.append("  ").append(line).append('\n'));
-            } catch (IOException e) {
-                // not written yet
-            }
-        }
-        return text.toString();
+        return text.append(LogTail.of(errorLog(prefix), 15)).append(LogTail.of(prefix.resolve("logs/stdout.log"), 15)).toString();
     }
 
     private static Path errorLog(Path prefix) {
         return prefix.resolve("logs/error.log");
     }
 
-    /** The nginx executable: on the PATH, else Debian's /usr/sbin/nginx (not on a normal user's PATH). */
     static String binary() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "nginx"))) {
-                return Path.of(dir, "nginx").toString();
-            }
-        }
-        if (Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
-            return "/usr/sbin/nginx";
-        }
-        throw new IllegalStateException("nginx not found (PATH or /usr/sbin/nginx): install it with apt-get install -y nginx");
+        return Executable.find("nginx", "nginx");
     }
 
     /** What {@code nginx -v} says, such as {@code nginx/1.22.1}. */

@@ -9,12 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline composer: nginx ({@code worker_processes auto}) with SSI, one page template per
- * scenario with the gateway layout's skeleton and an {@code include virtual} per fragment, each
- * proxied to the same origin as the gateway's with the same deadline and a keep-alive upstream.
- * Where an include fails, its {@code stub} shows the same fallback as the gateway's.
+ * The baseline composer: nginx ({@code worker_processes auto}) with SSI, one page per scenario with
+ * the gateway layout's skeleton ({@link IncludePage}) and an {@code include virtual} per fragment,
+ * each proxied to the same origin as the gateway's with the same deadline and a keep-alive
+ * upstream. Where an include fails, its {@code stub} shows the same fallback as the gateway's.
+ * Fragments whose origin sends Cache-Control go through {@code proxy_cache}.
  */
 final class NginxSsi implements Composer {
+
+    /** Defines the fallback once per page, for every include's {@code stub}. */
+    private static final String FALLBACK_BLOCK = "<!--# block name=\"fallback\" -->" + FragmentSpec.FALLBACK + "<!--# endblock -->\n";
+
+    /**
+     * A cacheable fragment's answers are kept as long as their Cache-Control says, which nginx puts
+     * before any {@code proxy_cache_valid}; none is set, so that an answer without Cache-Control is
+     * never kept. The key names the subrequest's own URI ({@code $request_uri} would be the page's).
+     * One request refreshes an expired answer while the others wait for it ({@code proxy_cache_lock}).
+     */
+    private static final String CACHE = """
+                        proxy_cache fragments;
+                        proxy_cache_key $proxy_host$uri;
+                        proxy_cache_lock on;
+            """;
 
     private final Nginx nginx;
     private final int port;
@@ -31,8 +47,8 @@ final class NginxSsi implements Composer {
         try {
             Files.createDirectories(pagesDir);
             for (PageSpec page : pages.all()) {
-                Files.writeString(pagesDir.resolve(page.path().substring(1) + ".html"), Template.fill(workspace.template("ssi-page.html"),
-                        Map.of("TITLE", page.title(), "FALLBACK", FragmentSpec.FALLBACK, "WIDGETS", widgets(page))));
+                Files.writeString(pagesDir.resolve(page.name() + ".html"),
+                        IncludePage.html(workspace, page, FALLBACK_BLOCK, NginxSsi::include));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SSI pages under " + pagesDir, e);
@@ -49,15 +65,9 @@ final class NginxSsi implements Composer {
         return new NginxSsi(Nginx.start(processes, "nginx-ssi", prefix, config, List.of(port)), port);
     }
 
-    /** The boxes of the page's widgets slot, as the gateway writes them, each filled by an include. */
-    static String widgets(PageSpec page) {
-        StringBuilder html = new StringBuilder();
-        for (FragmentSpec fragment : page.fragments()) {
-            html.append("<div class=\"mosaic-fragment\" data-fragment=\"").append(fragment.name()).append("\">")
-                    .append("<!--# include virtual=\"/_f/").append(fragment.name()).append("\" stub=\"fallback\" -->")
-                    .append("</div>");
-        }
-        return html.toString();
+    /** The SSI include of {@code fragment}, through its internal location, with the fallback where it fails. */
+    static String include(FragmentSpec fragment) {
+        return "<!--# include virtual=\"/_f/" + fragment.name() + "\" stub=\"fallback\" -->";
     }
 
     private static String upstream(FragmentSpec fragment) {
@@ -74,6 +84,7 @@ final class NginxSsi implements Composer {
                 + "            proxy_connect_timeout " + timeout + ";\n"
                 + "            proxy_send_timeout " + timeout + ";\n"
                 + "            proxy_read_timeout " + timeout + ";\n"
+                + (fragment.cacheable() ? CACHE : "")
                 + "        }\n";
     }
 

@@ -16,9 +16,8 @@ record Options(boolean soak, boolean quick, Path gatewayJar) {
 
     static final String USAGE = "usage: e2e/bench/run [--soak] [--quick] [--gateway-jar PATH]";
 
-    /** Requests made before the median-of-N ones, and N. */
-    static final int SINGLE_WARMUPS = 3;
-    static final int SINGLE_RUNS = 11;
+    /** Single requests of the unloaded page per composer: enough for a p90 (the 37th of 41). */
+    static final int UNLOADED_RUNS = 41;
     /** wrk's threads and connections for every load run. */
     static final int WRK_THREADS = 1;
     static final int WRK_CONNECTIONS = 32;
@@ -64,8 +63,39 @@ record Options(boolean soak, boolean quick, Path gatewayJar) {
         return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
     }
 
+    /** The warm-up of the load runs after {@code fast}: the gateway's hot path is compiled by then. */
+    Duration laterWarmUp() {
+        return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+    }
+
+    /** The measured run of {@code fast} and {@code cached}. */
     Duration measured() {
-        return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+        return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(15);
+    }
+
+    /** The measured run of the scaling scenarios and the static file, which keep the whole run within about 8 minutes. */
+    Duration shortMeasured() {
+        return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
+    }
+
+    /** Requests made before the median-of-N ones of slow-one, dead-one and breaker-open (and of the unloaded page). */
+    int singleWarmUps() {
+        return quick ? 1 : 3;
+    }
+
+    /** N of the median-of-N single requests of slow-one, dead-one and breaker-open. */
+    int singleRuns() {
+        return quick ? 5 : 11;
+    }
+
+    /** The pause between a load run's warm-up and its measured run, for the machine to settle. */
+    Duration settle() {
+        return quick ? Duration.ofMillis(200) : Duration.ofSeconds(1);
+    }
+
+    /** Nothing runs for this long before the unloaded page's single requests. */
+    Duration quietPause() {
+        return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
     }
 
     Duration soakDuration() {

@@ -1,13 +1,32 @@
 package io.mosaic.e2e.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The figures of each scenario, per composer. Times in milliseconds. */
 final class Results {
 
-    /** {@code fast}: a wrk run on the page of five fast fragments. */
-    record Fast(String composer, WrkResult wrk, double cpuMicrosPerPage, long failedFragments, int pageBytes) {
+    /**
+     * A wrk run on one page (or, for the static file, on the origin directly).
+     *
+     * @param failedFragments fragment fetches that failed during the run, by the composer's own count
+     * @param originFetchesPerPage requests the origins served per page during the run: the page's
+     *     fragment count when nothing is cached, near 0 when the composer keeps their answers
+     */
+    record Load(String composer, WrkResult wrk, double cpuMicrosPerPage, long failedFragments, double originFetchesPerPage,
+                int pageBytes) {
+    }
+
+    /**
+     * Single requests of the unloaded {@code fast} page on a new connection each, or of one fragment
+     * directly from its origin.
+     *
+     * @param who the composer, or the fragment and its origin
+     * @param whole how many of the pages had every fragment (for a fragment: answered 200)
+     */
+    record Unloaded(String who, double firstByteP50, double firstByteP90, double totalP50, double totalP90, int whole, int runs) {
     }
 
     /**
@@ -18,8 +37,14 @@ final class Results {
     record SlowOne(String composer, double firstByte, double secondEnd, double slowEnd, double total, int earlyRuns, int runs) {
     }
 
-    /** {@code dead-one}: single requests of the page whose 2nd fragment hangs and whose 4th origin refuses connections. */
-    record DeadOne(String composer, double total, String statuses, int healthyMin, int healthyMax, int healthyOf) {
+    /**
+     * {@code dead-one}: single requests of the page whose 2nd fragment hangs and whose 4th origin refuses connections.
+     *
+     * @param fallbacksMin the fewest copies of {@link FragmentSpec#FALLBACK} a page showed
+     * @param deadOf the page's dead fragments, each of which should show it
+     */
+    record DeadOne(String composer, double total, String statuses, int healthyMin, int healthyMax, int healthyOf, int fallbacksMin,
+                   int deadOf) {
     }
 
     /**
@@ -59,9 +84,14 @@ final class Results {
         }
     }
 
-    final List<Fast> fast = new ArrayList<>();
+    /** The static file's run: the machine's limit for one small answer, for scale. */
+    Load staticFile;
+    /** Each load scenario's runs, one per composer, in the order run. */
+    final Map<LoadScenario, List<Load>> loads = new LinkedHashMap<>();
     final List<SlowOne> slowOne = new ArrayList<>();
     final List<DeadOne> deadOne = new ArrayList<>();
     final List<BreakerOpen> breakerOpen = new ArrayList<>();
+    /** The unloaded page on every composer, then the slowest of its fragments from its origin. */
+    final List<Unloaded> unloaded = new ArrayList<>();
     Memory memory;
 }

@@ -4,154 +4,134 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The scenarios, in order: verification of both composers' pages, {@code fast} (throughput, latency,
- * CPU per page), {@code slow-one}, {@code dead-one}, {@code breaker-open} and {@code memory}
- * (with the soak when asked). Each prints its figures as soon as it has them. Only one composer
- * is under load at a time.
+ * The scenarios, in order: the static file (the machine's limit, for scale); {@code fast}
+ * (throughput, latency, CPU per page); {@code slow-one}, {@code dead-one} and {@code breaker-open}
+ * (single requests); the load scenarios {@code cached}, {@code fast-20} and {@code fast-100k}; the
+ * unloaded page's latency after a quiet pause; and {@code memory} (with the soak when asked). Each
+ * prints its figures as soon as it has them. Only one composer is under load at a time, each in
+ * the order of {@link #composers}.
  */
 final class Scenarios {
 
-    /** How long a composer may take to serve /fast whole again: after a cold start, or until breakers opened by load close. */
-    private static final Duration COMPLETE_WITHIN = Duration.ofSeconds(30);
     private static final int MAX_REQUESTS_TO_OPEN = 20;
-    private static final Pattern BOX = Pattern.compile("<div class=\"mosaic-fragment\"[^>]*>");
 
     private final Options options;
     private final Gateway gateway;
-    private final NginxSsi nginx;
+    private final List<Composer> composers;
     private final BenchPages pages;
     private final Wrk wrk;
+    private final WholePage whole;
+    private final LoadRuns loads;
     private final Report report;
-    private final long ticksPerSecond;
 
-    Scenarios(Options options, Gateway gateway, NginxSsi nginx, BenchPages pages, Wrk wrk, Report report, long ticksPerSecond) {
+    Scenarios(Options options, Gateway gateway, List<Composer> others, BenchPages pages, StaticOrigins origins, Wrk wrk, Report report,
+              long ticksPerSecond) {
         this.options = options;
         this.gateway = gateway;
-        this.nginx = nginx;
+        List<Composer> all = new ArrayList<>();
+        all.add(gateway);
+        all.addAll(others);
+        this.composers = List.copyOf(all);
         this.pages = pages;
         this.wrk = wrk;
+        this.whole = new WholePage(report);
+        this.loads = new LoadRuns(wrk, whole, origins, report, options.settle(), ticksPerSecond);
         this.report = report;
-        this.ticksPerSecond = ticksPerSecond;
     }
 
     Results run() {
         Results results = new Results();
-        int gatewayBytes = awaitWhole(gateway, "after start");
-        int nginxBytes = awaitWhole(nginx, "after start");
+        for (Composer composer : composers) {
+            whole.await(composer, pages.fast(), "after start");
+        }
         long rssAfterStart = ProcStat.rssKiB(gateway.pid());
 
-        results.fast.add(fast(gateway, gatewayBytes));
-        long rssAfterFast = ProcStat.rssKiB(gateway.pid());
-        results.fast.add(fast(nginx, nginxBytes));
-        report.fast(results.fast, options);
+        results.staticFile = loads.staticFile(options.laterWarmUp(), options.shortMeasured());
+        report.staticFile(results.staticFile, options.shortMeasured());
 
-        for (Composer composer : List.of(gateway, nginx)) {
-            awaitWhole(composer, "after the fast run");
+        LoadScenario fast = new LoadScenario("fast", pages.fast(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE, "nginx origins"),
+                options.warmUp(), options.measured());
+        long rssAfterFast = load(results, fast);
+
+        for (Composer composer : composers) {
+            whole.await(composer, pages.fast(), "after the fast run");
             results.slowOne.add(slowOne(composer));
         }
-        report.slowOne(results.slowOne);
+        report.slowOne(results.slowOne, options);
 
-        for (Composer composer : List.of(gateway, nginx)) {
-            awaitWhole(composer, "before dead-one");
+        for (Composer composer : composers) {
+            whole.await(composer, pages.fast(), "before dead-one");
             results.deadOne.add(deadOne(composer));
         }
-        report.deadOne(results.deadOne);
+        report.deadOne(results.deadOne, options);
 
-        awaitWhole(gateway, "before breaker-open");
-        results.breakerOpen.add(breakerOpenOnGateway());
-        awaitWhole(nginx, "before breaker-open");
-        results.breakerOpen.add(breakerOpen(nginx, 0));
-        report.breakerOpen(results.breakerOpen);
+        for (Composer composer : composers) {
+            whole.await(composer, pages.fast(), "before breaker-open");
+            results.breakerOpen.add(composer == gateway ? breakerOpenOnGateway() : breakerOpen(composer, 0));
+        }
+        report.breakerOpen(results.breakerOpen, options);
+
+        load(results, new LoadScenario("cached", pages.cached(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE,
+                "nginx origins, sent with Cache-Control: max-age=" + BenchPages.MAX_AGE.toSeconds()), options.laterWarmUp(), options.measured()));
+        load(results, new LoadScenario("fast-20", pages.fast20(), pageOf(FragmentHtml.MANY, FragmentHtml.SIZE, "nginx origins"),
+                options.laterWarmUp(), options.shortMeasured()));
+        load(results, new LoadScenario("fast-100k", pages.fast100k(), pageOf(FragmentHtml.COUNT, FragmentHtml.LARGE_SIZE,
+                "nginx origins"), options.laterWarmUp(), options.shortMeasured()));
+
+        for (Composer composer : composers) {
+            whole.await(composer, pages.fast(), "before the unloaded requests");
+        }
+        report.progress("quiet for " + options.quietPause().toSeconds() + " s, then " + Options.UNLOADED_RUNS
+                + " single requests of " + pages.fast().path() + " per composer and per fragment origin, interleaved");
+        Sleep.millis(options.quietPause().toMillis());
+        results.unloaded.addAll(UnloadedLatency.measure(composers, pages.fast(), options.singleWarmUps()));
+        report.unloaded(results.unloaded, pages.fast());
 
         results.memory = new Results.Memory(rssAfterStart, rssAfterFast, options.soak() ? soak() : null);
         report.memory(results.memory);
         return results;
     }
 
-    /**
-     * Requests {@code /fast}, one request at a time, until it is whole: status 200, every
-     * fragment's end marker, no box in a stale, fallback or error state. A cold JVM's first
-     * fetches may miss the 250 ms deadlines, and load may have opened breakers, which then need
-     * {@code openFor} and successful probes to close; the benchmark measures from a steady state
-     * and says how long reaching it took. Fails when the page is not whole within
-     * {@link #COMPLETE_WITHIN}. Returns the body's size.
-     */
-    private int awaitWhole(Composer composer, String when) {
-        URI url = composer.url(pages.fast().path());
-        long started = System.nanoTime();
-        long deadline = started + COMPLETE_WITHIN.toNanos();
-        int requests = 0;
-        while (true) {
-            TimedPage page = TimedPage.get(url);
-            requests++;
-            String problem = incompleteness(page, pages.fast());
-            if (problem == null) {
-                if (requests > 1) {
-                    report.progress(String.format(Locale.ROOT, "%s: %s was not whole %s; whole again after %d requests in %.1f s",
-                            composer.name(), pages.fast().path(), when, requests, (System.nanoTime() - started) / 1e9));
-                }
-                return page.bodyBytes();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(composer.name() + "'s " + url + " is not whole " + when + ", still after " + requests
-                        + " requests in " + COMPLETE_WITHIN.toSeconds() + " s: " + problem + "\n" + composer.diagnosis());
-            }
-            Sleep.millis(200);
-        }
-    }
-
-    /** What is wrong with a page that should be whole, or null. */
-    static String incompleteness(TimedPage page, PageSpec spec) {
-        if (page.status() != 200) {
-            return "status " + page.status();
-        }
-        List<String> missing = spec.markers().stream().filter(m -> !page.body().contains(m)).toList();
-        if (!missing.isEmpty()) {
-            return "missing fragment end markers " + missing;
-        }
-        // The gateway marks each box with its outcome (the layout's CSS names the states too, hence the '>').
-        for (String state : List.of("stale", "fallback", "error")) {
-            if (page.body().contains("data-fragment-state=\"" + state + "\">")) {
-                return "a fragment box is in state " + state + ": " + boxes(page.body());
+    /** Runs {@code scenario} on every composer and prints it; returns the gateway's RSS right after its run. */
+    private long load(Results results, LoadScenario scenario) {
+        List<Results.Load> runs = new ArrayList<>();
+        long gatewayRss = -1;
+        for (Composer composer : composers) {
+            runs.add(loads.run(composer, scenario));
+            if (composer == gateway) {
+                gatewayRss = ProcStat.rssKiB(gateway.pid());
             }
         }
-        return null;
+        results.loads.put(scenario, runs);
+        report.load(scenario, runs, results.staticFile);
+        return gatewayRss;
     }
 
-    /** The opening tags of the page's fragment boxes, which name each fragment and its outcome. */
-    private static String boxes(String body) {
-        return BOX.matcher(body).results().map(MatchResult::group).collect(Collectors.joining(" "));
+    private List<TimedPage> sample(URI url) {
+        return SingleRequests.sample(url, options.singleWarmUps(), options.singleRuns());
     }
 
-    private Results.Fast fast(Composer composer, int pageBytes) {
-        URI url = composer.url(pages.fast().path());
-        report.progress(composer.name() + ": fast, " + options.warmUp().toSeconds() + " s warm-up, then "
-                + options.measured().toSeconds() + " s measured");
-        wrk.run("fast-warmup-" + composer.name(), url, options.warmUp());
-        awaitWhole(composer, "after the warm-up");
-        Sleep.millis(1000);
-        List<Long> pids = composer.pids();
-        long failedBefore = composer.failedFragments();
-        long ticksBefore = ProcStat.cpuTicks(pids);
-        WrkResult result = wrk.run("fast-" + composer.name(), url, options.measured());
-        long ticks = ProcStat.cpuTicks(pids) - ticksBefore;
-        long failed = composer.failedFragments() - failedBefore;
-        double cpuMicrosPerPage = result.requests() == 0 ? Double.NaN : ticks * 1e6 / ticksPerSecond / result.requests();
-        return new Results.Fast(composer.name(), result, cpuMicrosPerPage, failed, pageBytes);
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String pageOf(int fragments, int bytes, String from) {
+        return fragments + " fragments x " + bytes + " B from the " + from;
     }
 
     private Results.SlowOne slowOne(Composer composer) {
         PageSpec page = pages.slowOne();
-        report.progress(composer.name() + ": slow-one, " + Options.SINGLE_RUNS + " single requests");
-        List<TimedPage> sample = SingleRequests.sample(composer.url(page.path()));
+        report.progress(composer.name() + ": slow-one, " + options.singleRuns() + " single requests");
+        List<TimedPage> sample = sample(composer.url(page.path()));
         for (TimedPage timed : sample) {
-            String problem = incompleteness(timed, page);
+            String problem = WholePage.problem(timed, page);
             if (problem != null) {
                 throw new IllegalStateException(composer.name() + "'s " + page.path() + " is not whole: " + problem + "\n"
                         + composer.diagnosis());
@@ -168,14 +148,16 @@ final class Scenarios {
 
     private Results.DeadOne deadOne(Composer composer) {
         PageSpec page = pages.deadOne();
-        report.progress(composer.name() + ": dead-one, " + Options.SINGLE_RUNS + " single requests");
-        List<TimedPage> sample = SingleRequests.sample(composer.url(page.path()));
+        report.progress(composer.name() + ": dead-one, " + options.singleRuns() + " single requests");
+        List<TimedPage> sample = sample(composer.url(page.path()));
         String statuses = sample.stream().map(TimedPage::status).distinct().sorted().map(String::valueOf)
                 .collect(Collectors.joining(","));
         List<Integer> healthy = sample.stream().map(p -> page.markersIn(p.body())).toList();
+        int fallbacks = sample.stream().mapToInt(p -> occurrences(p.body(), FragmentSpec.FALLBACK)).min().orElse(0);
         return new Results.DeadOne(composer.name(), SingleRequests.median(sample, TimedPage::totalMillis), statuses,
                 healthy.stream().mapToInt(Integer::intValue).min().orElse(0),
-                healthy.stream().mapToInt(Integer::intValue).max().orElse(0), page.markers().size());
+                healthy.stream().mapToInt(Integer::intValue).max().orElse(0), page.markers().size(), fallbacks,
+                page.fragments().size() - page.markers().size());
     }
 
     /** Requests the page until the gateway reports both dead fragments' breakers open, then measures. */
@@ -203,10 +185,10 @@ final class Scenarios {
 
     private Results.BreakerOpen breakerOpen(Composer composer, int requestsToOpen) {
         PageSpec page = pages.breakerOpen();
-        report.progress(composer.name() + ": breaker-open, " + Options.SINGLE_RUNS + " single requests of "
+        report.progress(composer.name() + ": breaker-open, " + options.singleRuns() + " single requests of "
                 + page.path() + " and of " + pages.fast().path());
-        List<TimedPage> dead = SingleRequests.sample(composer.url(page.path()));
-        List<TimedPage> healthy = SingleRequests.sample(composer.url(pages.fast().path()));
+        List<TimedPage> dead = sample(composer.url(page.path()));
+        List<TimedPage> healthy = sample(composer.url(pages.fast().path()));
         int healthyMin = dead.stream().mapToInt(p -> page.markersIn(p.body())).min().orElse(0);
         return new Results.BreakerOpen(composer.name(), SingleRequests.median(dead, TimedPage::totalMillis),
                 SingleRequests.median(healthy, TimedPage::totalMillis), healthyMin, page.markers().size(), requestsToOpen);
@@ -218,7 +200,7 @@ final class Scenarios {
         Duration interval = options.soakInterval();
         report.progress("gateway: soak, wrk for " + duration.toMinutes() + " min" + (duration.toSeconds() % 60 == 0 ? "" : " "
                 + duration.toSeconds() % 60 + " s") + ", RSS every " + interval.toSeconds() + " s");
-        awaitWhole(gateway, "before the soak");
+        whole.await(gateway, pages.fast(), "before the soak");
         List<Results.RssSample> samples = new ArrayList<>();
         long failedBefore = gateway.failedFragments();
         long started = System.nanoTime();

@@ -5,54 +5,125 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The fast fragment origins: one nginx ({@code worker_processes 1}, keep-alive) serving the five
- * {@link FragmentHtml} files, each on its own port, as five separately deployed origins would.
+ * The fast fragment origins: one nginx ({@code worker_processes 1}, keep-alive) serving the
+ * {@link FragmentHtml} files, each fragment N on its own port N, as separately deployed origins
+ * would: {@code /fN.html} (4 KB), {@code /fN-100k.html} (100 KB) and {@code /cached/fN.html} (4 KB
+ * with {@code Cache-Control: max-age}). One more port serves the pages an ESI composer fetches
+ * ({@link #publish}), as the application behind a cache would.
  */
 final class StaticOrigins {
 
+    private static final Pattern STUB_STATUS_COUNTS = Pattern.compile("server accepts handled requests\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)");
+
     private final Nginx nginx;
     private final List<Integer> ports;
+    private final int pagePort;
+    private final Path html;
 
-    private StaticOrigins(Nginx nginx, List<Integer> ports) {
+    private StaticOrigins(Nginx nginx, List<Integer> ports, int pagePort, Path html) {
         this.nginx = nginx;
         this.ports = ports;
+        this.pagePort = pagePort;
+        this.html = html;
     }
 
-    static StaticOrigins start(ChildProcesses processes, Workspace workspace) {
+    static StaticOrigins start(ChildProcesses processes, Workspace workspace, Duration maxAge) {
         Path prefix = workspace.dir().resolve("origins");
         Path html = prefix.resolve("html");
-        List<Integer> ports = Ports.free(FragmentHtml.COUNT);
+        List<Integer> all = Ports.free(FragmentHtml.MANY + 1);
+        List<Integer> ports = all.subList(0, FragmentHtml.MANY);
         try {
             Files.createDirectories(html);
+            for (int n = 1; n <= FragmentHtml.MANY; n++) {
+                Files.writeString(html.resolve(smallFile(n)), FragmentHtml.fragment(n));
+            }
             for (int n = 1; n <= FragmentHtml.COUNT; n++) {
-                Files.writeString(html.resolve("f" + n + ".html"), FragmentHtml.fragment(n));
+                Files.writeString(html.resolve(largeFile(n)), FragmentHtml.fragment(n, FragmentHtml.LARGE_SIZE));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fragment files under " + html, e);
         }
-        StringBuilder servers = new StringBuilder();
-        ports.forEach(port -> servers.append("    server { listen 127.0.0.1:").append(port).append("; }\n"));
+        String listen = all.stream().map(port -> "        listen 127.0.0.1:" + port + ";").collect(Collectors.joining("\n"));
         String config = Template.fill(workspace.template("nginx-origins.conf"), Map.of(
-                "PREFIX", prefix.toString(), "HTML", html.toString(), "SERVERS", servers.toString().stripTrailing()));
-        return new StaticOrigins(Nginx.start(processes, "nginx-origins", prefix, config, ports), ports);
+                "PREFIX", prefix.toString(), "HTML", html.toString(), "LISTEN", listen,
+                "MAX_AGE", Long.toString(maxAge.toSeconds())));
+        return new StaticOrigins(Nginx.start(processes, "nginx-origins", prefix, config, all), List.copyOf(ports), all.get(FragmentHtml.MANY),
+                html);
     }
 
-    /** The URL of fragment {@code n} (1 to 5) on its own origin. */
+    /** The URL of 4 KB fragment {@code n} (1 to {@link FragmentHtml#MANY}) on its own origin. */
     URI url(int n) {
-        return URI.create("http://127.0.0.1:" + ports.get(n - 1) + "/f" + n + ".html");
+        return on(n, "/" + smallFile(n));
     }
 
-    /** All five, in order. */
-    List<URI> urls() {
-        return IntStream.rangeClosed(1, FragmentHtml.COUNT).mapToObj(this::url).toList();
+    /** Every fragment file's URL. */
+    OriginUrls urls() {
+        return new OriginUrls(list(FragmentHtml.MANY, this::url), list(FragmentHtml.COUNT, n -> on(n, "/" + largeFile(n))),
+                list(FragmentHtml.COUNT, n -> on(n, "/cached/" + smallFile(n))));
+    }
+
+    /** Writes {@code content} as {@code file} (such as {@code esi/fast.html}) and returns its URL on the page origin. */
+    URI publish(String file, String content) {
+        Path path = html.resolve(file);
+        try {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+        return URI.create("http://127.0.0.1:" + pagePort + "/" + file);
+    }
+
+    /** Requests the origins have served so far, all ports together, this question included (nginx's stub_status). */
+    long requestsServed() {
+        TimedPage status = TimedPage.get(URI.create("http://127.0.0.1:" + pagePort + "/stub_status"));
+        if (status.status() != 200) {
+            throw new IllegalStateException("the origins' /stub_status answered " + status.status() + ":\n" + diagnosis());
+        }
+        return stubStatusRequests(status.body());
+    }
+
+    /** The {@code requests} figure of a stub_status page (the third number under "server accepts handled requests"). */
+    static long stubStatusRequests(String page) {
+        Matcher m = STUB_STATUS_COUNTS.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("not an nginx stub_status page: " + page);
+        }
+        return Long.parseLong(m.group(3));
+    }
+
+    /** The nginx master and its worker. */
+    List<Long> pids() {
+        return nginx.pids();
     }
 
     String diagnosis() {
         return nginx.diagnosis();
+    }
+
+    private URI on(int n, String path) {
+        return URI.create("http://127.0.0.1:" + ports.get(n - 1) + path);
+    }
+
+    private static String smallFile(int n) {
+        return "f" + n + ".html";
+    }
+
+    private static String largeFile(int n) {
+        return "f" + n + "-100k.html";
+    }
+
+    private static List<URI> list(int count, IntFunction<URI> url) {
+        return IntStream.rangeClosed(1, count).mapToObj(url).toList();
     }
 }

@@ -69,14 +69,8 @@ final class Wrk {
         return start(label, url, duration).await();
     }
 
-    /** The wrk executable on the PATH. */
     static String binary() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "wrk"))) {
-                return Path.of(dir, "wrk").toString();
-            }
-        }
-        throw new IllegalStateException("wrk not found on the PATH: install it with apt-get install -y wrk");
+        return Executable.find("wrk", "wrk");
     }
 
     /** The first line of {@code wrk -v}, such as {@code wrk debian/4.1.0-3+b2 [epoll]}. */

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BenchPagesTest {
 
-    private final BenchPages pages = BenchPages.of(
-            IntStream.rangeClosed(1, 5).mapToObj(n -> URI.create("http://127.0.0.1:900" + n + "/f" + n + ".html")).toList(),
+    private final BenchPages pages = BenchPages.of(new OriginUrls(origins(20, "/f%d.html"), origins(5, "/f%d-100k.html"),
+                    origins(5, "/cached/f%d.html")),
             URI.create("http://127.0.0.1:9100/slow"), URI.create("http://127.0.0.1:9100/hang"), URI.create("http://127.0.0.1:9200/closed.html"));
+
+    private static List<URI> origins(int count, String path) {
+        return IntStream.rangeClosed(1, count).mapToObj(n -> URI.create("http://127.0.0.1:" + (9000 + n) + String.format(path, n))).toList();
+    }
 
     @Test
     void deadPagesHaveTheirDeadFragmentsSecondAndFourthUnderTheirOwnNames() {
@@ -33,13 +38,49 @@ class BenchPagesTest {
 
     @Test
     void ssiPageIncludesEveryFragmentInOrderWithTheFallbackStub() {
-        String widgets = NginxSsi.widgets(pages.slowOne());
+        String widgets = IncludePage.widgets(pages.slowOne(), NginxSsi::include);
 
-        List<String> includes = List.of("/_f/f1", "/_f/f2", "/_f/slow", "/_f/f4", "/_f/f5");
+        assertInOrder(widgets, List.of("f1", "f2", "slow", "f4", "f5"), name -> "<div class=\"mosaic-fragment\" data-fragment=\"" + name
+                + "\"><!--# include virtual=\"/_f/" + name + "\" stub=\"fallback\" --></div>");
+    }
+
+    @Test
+    void esiPageIncludesEveryFragmentInOrderInTheSameBoxes() {
+        String widgets = IncludePage.widgets(pages.deadOne(), VarnishEsi::include);
+
+        assertInOrder(widgets, List.of("f1", "hang", "f3", "closed", "f5"), name -> "<div class=\"mosaic-fragment\" data-fragment=\""
+                + name + "\"><esi:include src=\"/_f/" + name + "\"/></div>");
+    }
+
+    @Test
+    void scalingAndCachedPagesHaveTheirFragmentsEachWithItsOwnMarker() {
+        assertThat(pages.fast20().fragments()).hasSize(20).extracting(FragmentSpec::url).doesNotHaveDuplicates();
+        assertThat(pages.fast20().markers()).doesNotHaveDuplicates().hasSize(20);
+        assertThat(pages.fast100k().fragments()).extracting(f -> f.url().getPath())
+                .containsExactly("/f1-100k.html", "/f2-100k.html", "/f3-100k.html", "/f4-100k.html", "/f5-100k.html");
+        assertThat(pages.cached().fragments()).allMatch(FragmentSpec::cacheable).extracting(FragmentSpec::maxAge)
+                .containsOnly(BenchPages.MAX_AGE);
+        assertThat(pages.fast().fragments()).noneMatch(FragmentSpec::cacheable);
+    }
+
+    @Test
+    void varnishBackendHasTheFragmentsDeadlineForEachPhase() {
+        assertThat(VarnishEsi.backend(pages.slowOne().fragments().get(2))).isEqualTo("""
+                backend fragment_slow {
+                    .host = "127.0.0.1";
+                    .port = "9100";
+                    .connect_timeout = 1000ms;
+                    .first_byte_timeout = 1000ms;
+                    .between_bytes_timeout = 1000ms;
+                }
+                """);
+    }
+
+    private static void assertInOrder(String html, List<String> names, Function<String, String> box) {
         int at = -1;
-        for (String include : includes) {
-            int next = widgets.indexOf("<!--# include virtual=\"" + include + "\" stub=\"fallback\" -->");
-            assertThat(next).isGreaterThan(at);
+        for (String name : names) {
+            int next = html.indexOf(box.apply(name));
+            assertThat(next).as(name).isGreaterThan(at);
             at = next;
         }
     }

@@ -21,4 +21,20 @@ class FragmentHtmlTest {
             assertThat(seen.add(html)).isTrue();
         }
     }
+
+    @Test
+    void manyAndLargeFragmentsHaveTheirExactSizeAndTheirOwnMarker() {
+        Set<String> seen = new HashSet<>();
+        for (int n = 1; n <= FragmentHtml.MANY; n++) {
+            String html = FragmentHtml.fragment(n);
+
+            assertThat(html.getBytes(StandardCharsets.UTF_8)).hasSize(FragmentHtml.SIZE);
+            assertThat(html).contains(FragmentHtml.marker(n));
+            assertThat(seen.add(html)).isTrue();
+        }
+        String large = FragmentHtml.fragment(3, FragmentHtml.LARGE_SIZE);
+        assertThat(large.getBytes(StandardCharsets.UTF_8)).hasSize(FragmentHtml.LARGE_SIZE);
+        assertThat(large.indexOf(FragmentHtml.marker(3))).isGreaterThan(FragmentHtml.LARGE_SIZE - 300);
+        assertThat(large).doesNotContain("INV-2026--").doesNotContain("EUR -");
+    }
 }

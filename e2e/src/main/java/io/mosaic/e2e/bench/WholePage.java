@@ -1,0 +1,82 @@
+package io.mosaic.e2e.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Whether a composed page is whole, and waiting until it is: every scenario measures from a steady
+ * state, and says how long reaching it took.
+ */
+final class WholePage {
+
+    /** How long a composer may take to serve a page whole again: after a cold start, or until breakers opened by load close. */
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final Pattern BOX = Pattern.compile("<div class=\"mosaic-fragment\"[^>]*>");
+
+    private final Report report;
+
+    WholePage(Report report) {
+        this.report = report;
+    }
+
+    /**
+     * Requests {@code page}, one request at a time, until it is whole (see {@link #problem}). A cold
+     * JVM's first fetches may miss the 250 ms deadlines, and load may have opened breakers, which
+     * then need {@code openFor} and successful probes to close. Fails when the page is not whole
+     * within {@link #WITHIN}. Returns the body's size.
+     */
+    int await(Composer composer, PageSpec page, String when) {
+        URI url = composer.url(page.path());
+        long started = System.nanoTime();
+        long deadline = started + WITHIN.toNanos();
+        int requests = 0;
+        while (true) {
+            TimedPage answer = TimedPage.get(url);
+            requests++;
+            String problem = problem(answer, page);
+            if (problem == null) {
+                if (requests > 1) {
+                    report.progress(String.format(Locale.ROOT, "%s: %s was not whole %s; whole again after %d requests in %.1f s",
+                            composer.name(), page.path(), when, requests, (System.nanoTime() - started) / 1e9));
+                }
+                return answer.bodyBytes();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(composer.name() + "'s " + url + " is not whole " + when + ", still after " + requests
+                        + " requests in " + WITHIN.toSeconds() + " s: " + problem + "\n" + composer.diagnosis());
+            }
+            Sleep.millis(200);
+        }
+    }
+
+    /**
+     * What is wrong with a page that should be whole, or null: a status other than 200, a missing
+     * fragment end marker, or a box in a stale, fallback or error state.
+     */
+    static String problem(TimedPage answer, PageSpec page) {
+        if (answer.status() != 200) {
+            return "status " + answer.status();
+        }
+        List<String> missing = page.markers().stream().filter(m -> !answer.body().contains(m)).toList();
+        if (!missing.isEmpty()) {
+            return "missing fragment end markers " + missing;
+        }
+        // The gateway marks each box with its outcome (the layout's CSS names the states too, hence the '>').
+        for (String state : List.of("stale", "fallback", "error")) {
+            if (answer.body().contains("data-fragment-state=\"" + state + "\">")) {
+                return "a fragment box is in state " + state + ": " + boxes(answer.body());
+            }
+        }
+        return null;
+    }
+
+    /** The opening tags of the page's fragment boxes, which name each fragment and its outcome. */
+    private static String boxes(String body) {
+        return BOX.matcher(body).results().map(MatchResult::group).collect(Collectors.joining(" "));
+    }
+}
