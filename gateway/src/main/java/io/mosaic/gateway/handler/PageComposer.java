@@ -115,7 +115,7 @@ public final class PageComposer {
                 })
                 .concatWith(Mono.fromSupplier(() -> buffers.wrap(timing.comment(System.nanoTime() - started))))
                 .doOnComplete(() -> metrics.latency(page.path(), System.nanoTime() - started));
-        return response.writeWith(body);
+        return response.writeWith(Bursts.join(body, context.loop(), buffers));
     }
 
     private Mono<Piece> fragment(PagePlan page, FragmentPlan fragment, RequestContext context,
