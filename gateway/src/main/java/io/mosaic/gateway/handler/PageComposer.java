@@ -115,6 +115,12 @@ public final class PageComposer {
                 })
                 .concatWith(Mono.fromSupplier(() -> buffers.wrap(timing.comment(System.nanoTime() - started))))
                 .doOnComplete(() -> metrics.latency(page.path(), System.nanoTime() - started));
+        // What is known when the headers leave goes into a real header, the one devtools show:
+        // every fragment of a page served from stored answers, the primary fragment, the time to headers.
+        response.beforeCommit(() -> {
+            response.getHeaders().set(SERVER_TIMING, timing.header(System.nanoTime() - started));
+            return Mono.empty();
+        });
         return response.writeWith(Bursts.join(body, context.loop(), buffers));
     }
 
@@ -156,16 +162,20 @@ public final class PageComposer {
                 Boxes.moverMarkup(outcome.name()).write(buffers, nonceBytes)));
     }
 
+    static final String SERVER_TIMING = "Server-Timing";
+
     /**
-     * Each fragment's duration and outcome, written at the very end of the document as an HTML
-     * comment in the {@code Server-Timing} syntax: the status and headers leave before any
-     * fragment has answered, so a response header cannot carry them (and browsers ignore
-     * trailers). A developer finds them at the end of the page's source.
+     * Each fragment's duration and outcome in the {@code Server-Timing} syntax. The headers leave
+     * with the first bytes of the page, usually before most fragments have answered, and browsers
+     * ignore trailers: so the {@code Server-Timing} header, which devtools show, carries the
+     * fragments done by then and the time to headers ({@code head}); the whole list is an HTML
+     * comment at the very end of the document. Pieces may arrive on another event loop than the
+     * one that writes the headers, hence the lock.
      */
     private static final class ServerTiming {
         private final StringBuilder entries = new StringBuilder();
 
-        void add(Piece piece) {
+        synchronized void add(Piece piece) {
             FragmentOutcome outcome = piece instanceof Piece.Box box ? box.outcome()
                     : piece instanceof Piece.Late late ? late.outcome() : null;
             if (outcome == null) {
@@ -181,7 +191,11 @@ public final class PageComposer {
             entries.append(", ");
         }
 
-        byte[] comment(long pageNanos) {
+        synchronized String header(long headNanos) {
+            return entries + "head;dur=" + headNanos / 10_000 / 100.0;
+        }
+
+        synchronized byte[] comment(long pageNanos) {
             return ("\n<!-- Server-Timing: " + entries + "page;dur=" + pageNanos / 10_000 / 100.0 + " -->\n")
                     .getBytes(StandardCharsets.UTF_8);
         }

@@ -72,6 +72,16 @@ class BurstsTest {
         assertThat(chunks).as("chunks of a page whose pieces were all ready at once").hasSizeLessThanOrEqualTo(2);
     }
 
+    @Test
+    void theServerTimingHeaderCarriesTheFragmentsDoneWhenTheHeadersLeave() throws Exception {
+        chunks("/stored");
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/stored")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Server-Timing")).hasValueSatisfying(timing -> assertThat(timing)
+                .matches("a;desc=ok;cache=hit, b;desc=ok;cache=hit, c;desc=ok;cache=hit, head;dur=[0-9.]+"));
+    }
+
     /** The page's body, chunk by chunk as the chunked coding framed it. */
     List<String> chunks(String path) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
