@@ -112,6 +112,7 @@ class ConsoleController {
         model.addAttribute("row", row(fragment, plan, caller));
         model.addAttribute("effective", effective(fragment.definition(), plan));
         model.addAttribute("placements", placements(name, plan));
+        model.addAttribute("recent", OutcomeRow.of(observations.recent(name)));
         model.addAttribute("registered", registered);
         if (!registered) {
             model.addAttribute("revisions", List.of());

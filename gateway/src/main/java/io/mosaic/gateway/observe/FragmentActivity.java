@@ -1,21 +1,26 @@
 package io.mosaic.gateway.observe;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
  * One fragment's last minute: sixty one-second buckets of outcomes, each keeping its count,
- * its failures and a bounded sample of fresh-fetch latencies, plus the last failure. Recording
- * is a few field writes under the fragment's own lock; percentiles are computed only when the
- * console asks, never on the page's path.
+ * its failures and a bounded sample of fresh-fetch latencies, plus the last failure and a ring of
+ * the last {@value #RECENT} outcomes. Recording is a few field writes under the fragment's own
+ * lock, with no allocation; percentiles and lists are made only when the console asks, never on
+ * the page's path.
  */
 final class FragmentActivity {
 
     static final int SECONDS = 60;
     /** Latency samples kept per second; past that, reservoir sampling keeps a fair sample. */
     static final int SAMPLES_PER_SECOND = 64;
+    /** Outcomes kept for the console's list; the oldest is overwritten. */
+    static final int RECENT = 20;
 
     private final LongSupplier clockMillis;
     private final long[] second = new long[SECONDS];
@@ -26,6 +31,13 @@ final class FragmentActivity {
     private String lastFailure;
     private String lastFailureReason;
     private long lastFailureAt;
+    // The ring of recent outcomes, as parallel arrays so that recording allocates nothing.
+    private final long[] recentAt = new long[RECENT];
+    private final String[] recentState = new String[RECENT];
+    private final String[] recentReason = new String[RECENT];
+    private final long[] recentMicros = new long[RECENT];
+    private int recentNext;
+    private int recentCount;
 
     FragmentActivity(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
@@ -33,7 +45,9 @@ final class FragmentActivity {
     }
 
     synchronized void fresh(long micros) {
-        int slot = slot();
+        long now = clockMillis.getAsLong();
+        remember(now, "ok", null, micros);
+        int slot = slot(now);
         calls[slot]++;
         int n = fresh[slot]++;
         if (n < SAMPLES_PER_SECOND) {
@@ -46,8 +60,15 @@ final class FragmentActivity {
         }
     }
 
-    synchronized void failed(String reason, String description, boolean originCalled) {
-        int slot = slot();
+    /**
+     * @param state the outcome served instead (stale, fallback, error)
+     * @param reason the failure's kind, as in metrics
+     * @param description the failure as logged, listed with the outcome
+     */
+    synchronized void failed(String state, String reason, String description, boolean originCalled) {
+        long now = clockMillis.getAsLong();
+        remember(now, state, description, -1);
+        int slot = slot(now);
         calls[slot]++;
         failures[slot]++;
         if (!originCalled) {
@@ -55,12 +76,33 @@ final class FragmentActivity {
         }
         lastFailureReason = reason;
         lastFailure = description;
-        lastFailureAt = clockMillis.getAsLong();
+        lastFailureAt = now;
+    }
+
+    private void remember(long at, String state, String reason, long micros) {
+        int i = recentNext;
+        recentAt[i] = at;
+        recentState[i] = state;
+        recentReason[i] = reason;
+        recentMicros[i] = micros;
+        recentNext = (i + 1) % RECENT;
+        recentCount = Math.min(recentCount + 1, RECENT);
+    }
+
+    /** The last outcomes, newest first, at most {@value #RECENT}. */
+    synchronized List<RecentOutcome> recent() {
+        List<RecentOutcome> out = new ArrayList<>(recentCount);
+        for (int n = 1; n <= recentCount; n++) {
+            int i = Math.floorMod(recentNext - n, RECENT);
+            out.add(new RecentOutcome(Instant.ofEpochMilli(recentAt[i]), recentState[i], recentReason[i],
+                    recentMicros[i] < 0 ? null : recentMicros[i] / 1000.0));
+        }
+        return out;
     }
 
     /** The bucket of the current second, emptied first when it still holds an older second. */
-    private int slot() {
-        long now = clockMillis.getAsLong() / 1000;
+    private int slot(long nowMillis) {
+        long now = nowMillis / 1000;
         int slot = (int) (now % SECONDS);
         if (second[slot] != now) {
             second[slot] = now;
