@@ -14,16 +14,17 @@ import reactor.util.context.Context;
 /**
  * Decides every request's id once, before anything else runs: the caller's {@code X-Request-Id}
  * when it is a safe token, otherwise a new one. The id is kept as an exchange attribute, which the
- * page (its response header and the fragments' {@code X-Request-Id}), the registry API and the
- * console's audit entries read, and is written into the Reactor Context as the MDC entries
- * {@value #REQUEST_ID} and, when the caller sent a valid W3C {@code traceparent}, {@value #TRACE_ID}.
- * Reactor's automatic context propagation ({@code spring.reactor.context-propagation=auto}) and
- * context-propagation's {@link Slf4jThreadLocalAccessor} for those two keys (registered by
- * {@code RequestIdConfiguration}) put them into the MDC of whichever thread runs a part of the
- * request, and take them out again after it: every log line about the request carries them,
- * the breaker's transitions included, and no other line does.
+ * page (its response header and the fragments' {@code X-Request-Id}), the registry API, the
+ * console's audit entries and {@link RequestMdc} read. The gateway's own lines about a request
+ * carry it in the MDC as {@value #REQUEST_ID}, with {@value #TRACE_ID} when the caller sent a
+ * valid W3C {@code traceparent}, through {@link RequestMdc} where they are logged.
  *
- * <p>Per request this costs the id (made only when none was sent), one small map and one context entry.
+ * <p>With {@code spring.reactor.context-propagation=auto} the filter also writes both into the
+ * Reactor Context, and context-propagation's {@link Slf4jThreadLocalAccessor} for those keys
+ * (registered by {@code RequestIdConfiguration}) lets Reactor put them into the MDC around every
+ * signal of the request: then every line logged during the request carries them, the
+ * framework's included, at the price of about four times the allocation per page request.
+ * Without it the filter costs the attribute and, when none was sent, the new id.
  */
 public final class RequestIds implements WebFilter, Ordered {
 
@@ -36,6 +37,13 @@ public final class RequestIds implements WebFilter, Ordered {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    private final boolean propagate;
+
+    /** @param propagate whether to write the MDC entries into the Reactor Context (automatic context propagation is on) */
+    public RequestIds(boolean propagate) {
+        this.propagate = propagate;
+    }
+
     /** First of all filters, so that even the security chain's lines carry the id. */
     @Override
     public int getOrder() {
@@ -47,6 +55,9 @@ public final class RequestIds implements WebFilter, Ordered {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         String id = decide(headers.getFirst("X-Request-Id"));
         exchange.getAttributes().put(ATTRIBUTE, id);
+        if (!propagate) {
+            return chain.filter(exchange);
+        }
         String trace = traceId(headers.getFirst("traceparent"));
         Map<String, String> mdc = trace == null ? Map.of(REQUEST_ID, id) : Map.of(REQUEST_ID, id, TRACE_ID, trace);
         return chain.filter(exchange).contextWrite(Context.of(Slf4jThreadLocalAccessor.KEY, mdc));

@@ -11,6 +11,7 @@ import io.mosaic.gateway.registry.RegistryException;
 import io.mosaic.gateway.registry.Revision;
 import io.mosaic.gateway.registry.StoredFragment;
 import io.mosaic.gateway.request.RequestIds;
+import io.mosaic.gateway.request.RequestMdc;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,8 +172,10 @@ class FragmentApi {
     /** The database cannot be reached: pages keep serving from the last good plan, the API says so. */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e, ServerWebExchange exchange) {
-        log.warn("registry {} {}: the database cannot be reached: {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), e.toString());
+        try (RequestMdc ignored = RequestMdc.of(exchange)) {
+            log.warn("registry {} {}: the database cannot be reached: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), e.toString());
+        }
         return ResponseEntity.status(503).contentType(Problems.PROBLEM_JSON).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(503, "Service Unavailable", "the registry's database cannot be reached; pages keep "
                         + "serving the last good configuration. Retry later.", List.of(), exchange.getRequest().getPath().value()));
