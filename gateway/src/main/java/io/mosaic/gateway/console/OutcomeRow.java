@@ -13,10 +13,11 @@ import java.util.Locale;
  * @param time when, as {@code HH:mm:ss.SSS} in UTC
  * @param state ok, stale, fallback or error
  * @param icon a symbol of the state, so it reads without colour
- * @param reason why the origin's answer was not used; empty for a fresh answer
+ * @param reason why the origin's answer was not used, in short ({@code server error (HTTP 503)}); empty for a fresh answer
+ * @param detail the failure's own words; empty for a fresh answer
  * @param latency the fetch's time for a fresh answer, {@code –} otherwise
  */
-public record OutcomeRow(String at, String time, String state, String icon, String reason, String latency) {
+public record OutcomeRow(String at, String time, String state, String icon, String reason, String detail, String latency) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -27,7 +28,8 @@ public record OutcomeRow(String at, String time, String state, String icon, Stri
 
     static OutcomeRow of(RecentOutcome outcome) {
         return new OutcomeRow(outcome.at().toString(), TIME.format(outcome.at()), outcome.state(), icon(outcome.state()),
-                outcome.reason() == null ? "" : outcome.reason(), FragmentRow.millis(outcome.latencyMillis()));
+                outcome.reason() == null ? "" : outcome.reason(), outcome.detail() == null ? "" : outcome.detail(),
+                FragmentRow.millis(outcome.latencyMillis()));
     }
 
     static String icon(String state) {

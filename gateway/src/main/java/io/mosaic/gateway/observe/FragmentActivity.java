@@ -1,5 +1,6 @@
 package io.mosaic.gateway.observe;
 
+import io.mosaic.gateway.fetch.FetchFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ final class FragmentActivity {
     private final long[] recentAt = new long[RECENT];
     private final String[] recentState = new String[RECENT];
     private final String[] recentReason = new String[RECENT];
+    private final int[] recentStatus = new int[RECENT];
+    private final String[] recentDetail = new String[RECENT];
     private final long[] recentMicros = new long[RECENT];
     private int recentNext;
     private int recentCount;
@@ -46,7 +49,7 @@ final class FragmentActivity {
 
     synchronized void fresh(long micros) {
         long now = clockMillis.getAsLong();
-        remember(now, "ok", null, micros);
+        remember(now, "ok", null, 0, null, micros);
         int slot = slot(now);
         calls[slot]++;
         int n = fresh[slot]++;
@@ -62,28 +65,32 @@ final class FragmentActivity {
 
     /**
      * @param state the outcome served instead (stale, fallback, error)
-     * @param reason the failure's kind, as in metrics
-     * @param description the failure as logged, listed with the outcome
+     * @param failure why the origin's answer was not used; null when unknown
      */
-    synchronized void failed(String state, String reason, String description, boolean originCalled) {
+    synchronized void failed(String state, FetchFailure failure) {
         long now = clockMillis.getAsLong();
-        remember(now, state, description, -1);
+        String reason = failure == null ? "unknown" : failure.kind().label();
+        remember(now, state, reason, failure == null ? 0 : failure.status(), failure == null ? "" : failure.getMessage(), -1);
         int slot = slot(now);
         calls[slot]++;
         failures[slot]++;
-        if (!originCalled) {
+        // A call the breaker or bulkhead refused counts against the minute, but the last failure
+        // shown stays the origin's own (the reason the breaker opened), not "breaker open".
+        if (failure != null && !failure.originCalled()) {
             return;
         }
         lastFailureReason = reason;
-        lastFailure = description;
+        lastFailure = failure == null ? "" : failure.toString();
         lastFailureAt = now;
     }
 
-    private void remember(long at, String state, String reason, long micros) {
+    private void remember(long at, String state, String reason, int status, String detail, long micros) {
         int i = recentNext;
         recentAt[i] = at;
         recentState[i] = state;
         recentReason[i] = reason;
+        recentStatus[i] = status;
+        recentDetail[i] = detail;
         recentMicros[i] = micros;
         recentNext = (i + 1) % RECENT;
         recentCount = Math.min(recentCount + 1, RECENT);
@@ -94,7 +101,9 @@ final class FragmentActivity {
         List<RecentOutcome> out = new ArrayList<>(recentCount);
         for (int n = 1; n <= recentCount; n++) {
             int i = Math.floorMod(recentNext - n, RECENT);
-            out.add(new RecentOutcome(Instant.ofEpochMilli(recentAt[i]), recentState[i], recentReason[i],
+            String reason = recentReason[i] == null ? null
+                    : recentStatus[i] > 0 ? recentReason[i] + " (HTTP " + recentStatus[i] + ")" : recentReason[i];
+            out.add(new RecentOutcome(Instant.ofEpochMilli(recentAt[i]), recentState[i], reason, recentDetail[i],
                     recentMicros[i] < 0 ? null : recentMicros[i] / 1000.0));
         }
         return out;

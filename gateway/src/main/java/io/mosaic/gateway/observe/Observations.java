@@ -1,6 +1,5 @@
 package io.mosaic.gateway.observe;
 
-import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.fetch.FragmentOutcome;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,7 @@ public final class Observations {
         if (outcome instanceof FragmentOutcome.Fresh fresh) {
             activity.fresh(fresh.latency().toNanos() / 1000);
         } else {
-            FetchFailure failure = outcome.failure();
-            // A call the breaker or bulkhead refused counts against the minute, but the last failure
-            // shown stays the origin's own (the reason the breaker opened), not "breaker open".
-            activity.failed(outcome.state(), failure == null ? "unknown" : failure.kind().label(),
-                    failure == null ? "" : failure.toString(), failure == null || failure.originCalled());
+            activity.failed(outcome.state(), outcome.failure());
         }
     }
 

@@ -212,7 +212,8 @@ class ConsoleTest {
         assertThat(rows.get(0).select("td.latency").text()).endsWith("ms");
         assertThat(rows.get(1).select("td").get(0).text()).isEqualTo("▲ fallback");
         assertThat(rows.get(1).select(".state").hasClass("state-fallback")).isTrue();
-        assertThat(rows.get(1).select("td.reason").text()).startsWith("breaker open");
+        assertThat(rows.get(1).select("td.reason summary").text()).isEqualTo("breaker open");
+        assertThat(rows.get(1).select("td.reason details").text()).isEqualTo("breaker open circuit breaker is open");
         assertThat(rows.get(1).select("td.latency").text()).isEqualTo("–");
         assertThat(rows.get(2).select("td").get(0).text()).isEqualTo("● ok");
         java.util.List<java.time.Instant> times = rows.select("th[scope=row] time").eachAttr("datetime").stream()

@@ -92,8 +92,9 @@ class ObservationsTest {
                 new FetchFailure(FetchFailure.Kind.BREAKER_OPEN, "circuit breaker is open")));
         List<RecentOutcome> recent = observations.recent("nav");
         assertThat(recent).extracting(RecentOutcome::state).containsExactly("fallback", "stale", "ok");
-        assertThat(recent).extracting(RecentOutcome::reason)
-                .containsExactly("breaker open: circuit breaker is open", "timeout: no complete answer within 800ms", null);
+        assertThat(recent).extracting(RecentOutcome::reason).containsExactly("breaker open", "timeout", null);
+        assertThat(recent).extracting(RecentOutcome::detail)
+                .containsExactly("circuit breaker is open", "no complete answer within 800ms", null);
         assertThat(recent).extracting(RecentOutcome::latencyMillis).containsExactly(null, null, 12.0);
         assertThat(recent.get(0).at()).isEqualTo(Instant.ofEpochMilli(now.get()));
         assertThat(recent.get(2).at()).isEqualTo(Instant.ofEpochMilli(now.get() - 2_000));
@@ -109,6 +110,7 @@ class ObservationsTest {
         List<RecentOutcome> recent = observations.recent("nav");
         assertThat(recent).hasSize(20);
         assertThat(recent.get(0).state()).isEqualTo("error");
+        assertThat(recent.get(0).reason()).isEqualTo("server error (HTTP 503)");
         // The 45 fresh ones, newest first, down to the 26th: the older ones were overwritten.
         assertThat(recent.subList(1, 20)).extracting(RecentOutcome::latencyMillis)
                 .containsExactly(IntStream.rangeClosed(27, 45).map(i -> 72 - i).mapToObj(i -> (double) i).toArray(Double[]::new));
