@@ -116,6 +116,7 @@ class SharedRegistryTest {
         return HTTP.send(HttpRequest.newBuilder(url(gateway, "/api/fragments/" + name))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .header("If-None-Match", "*").header("X-Request-Id", "register-" + name)
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -169,7 +170,8 @@ class SharedRegistryTest {
             // The line says which call it was about.
             assertThat(log.list).singleElement().satisfies(line -> {
                 assertThat(line.getFormattedMessage()).startsWith("registry PUT /api/fragments/while-down: the database cannot be reached");
-                assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "register-while-down");
+                assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "register-while-down")
+                        .containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
             });
         } finally {
             postgres.startServer();
