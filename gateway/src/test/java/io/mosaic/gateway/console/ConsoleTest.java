@@ -166,7 +166,7 @@ class ConsoleTest {
         Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         String csrf = detail.select("form[action=/console/fragments/nav/breaker] input[name=_csrf]").first().attr("value");
-        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue()).header("X-Request-Id", "req-force-1")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("action", "force-open").with("_csrf", csrf))
                 .exchange().expectStatus().is3xxRedirection();
@@ -175,7 +175,8 @@ class ConsoleTest {
             assertThat(admin.select("[data-fragment=nav]").attr("data-fragment-state")).isEqualTo("fallback");
             assertThat(admin.select("[data-fragment=nav] .fb").text()).isEqualTo("Nav fallback");
             web.get().uri("/api/audit?fragment=nav").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
-                    .expectBody().jsonPath("$[0].action").isEqualTo("breaker force-open").jsonPath("$[0].actor").isEqualTo("admin");
+                    .expectBody().jsonPath("$[0].action").isEqualTo("breaker force-open").jsonPath("$[0].actor").isEqualTo("admin")
+                    .jsonPath("$[0].requestId").isEqualTo("req-force-1");
         } finally {
             web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
