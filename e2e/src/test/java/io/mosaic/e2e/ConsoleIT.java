@@ -235,6 +235,20 @@ class ConsoleIT {
         assertThat(row("billing").locator("[data-cell=breaker]")).hasText("✕ open",
                 new LocatorAssertions.HasTextOptions().setTimeout(10_000));
         assertThat(row("billing").locator("[data-cell=lastFailure]")).containsText("connection refused");
+
+        // Its detail lists what those page requests got, newest first, readable on a phone.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("billing").setExact(true)).click();
+        Locator outcomes = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("The last 20 outcomes"));
+        assertThat(outcomes.getByRole(AriaRole.COLUMNHEADER)).hasText(new String[] {"Time (UTC)", "Outcome", "Reason", "Latency"});
+        Locator newest = outcomes.locator("tbody tr").first();
+        assertThat(newest.locator("td").first()).hasText(java.util.regex.Pattern.compile("(stale|fallback|error)$"));
+        assertThat(newest.locator("td.reason summary")).hasText(java.util.regex.Pattern.compile("^(breaker open|connection refused)$"));
+        // The ten requests above at least, and never more than the last twenty.
+        assertThat(outcomes.locator("tbody tr").count()).isBetween(10, 20);
+        page.setViewportSize(390, 844);
+        assertThat((Boolean) page.evaluate("() => { const w = document.querySelector('table.outcomes').parentElement;"
+                + " return w.scrollWidth <= w.clientWidth; }")).as("the outcomes fit 390 px without scrolling sideways").isTrue();
+        screenshot("console-detail-outcomes-narrow");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.mosaic.gateway.registry.Registrations;
 import io.mosaic.gateway.registry.Registrations.Precondition;
 import io.mosaic.gateway.registry.RegistryException;
 import io.mosaic.gateway.registry.StoredFragment;
+import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.ManifestWriter;
 import io.mosaic.manifest.SlotDefinition;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -112,6 +112,7 @@ class ConsoleController {
         model.addAttribute("row", row(fragment, plan, caller));
         model.addAttribute("effective", effective(fragment.definition(), plan));
         model.addAttribute("placements", placements(name, plan));
+        model.addAttribute("recent", OutcomeRow.of(observations.recent(name)));
         model.addAttribute("registered", registered);
         if (!registered) {
             model.addAttribute("revisions", List.of());
@@ -184,7 +185,7 @@ class ConsoleController {
     @PostMapping("/console/fragments/{name}/revisions/{revision}/restore")
     Mono<String> restore(@PathVariable String name, @PathVariable long revision, @AuthenticationPrincipal Caller caller,
                          Model model, ServerWebExchange exchange) {
-        return blocking(() -> registrations.restore(caller, name, revision, Precondition.NONE, requestId()))
+        return blocking(() -> registrations.restore(caller, name, revision, Precondition.NONE, RequestIds.of(exchange)))
                 .map(stored -> "redirect:/console/fragments/" + name + "?restored=" + revision)
                 .onErrorResume(RegistryException.class, e -> Mono.just(refused(exchange, model, e)));
     }
@@ -192,7 +193,7 @@ class ConsoleController {
     @PostMapping("/console/fragments/{name}/{action:disable|enable}")
     Mono<String> enabled(@PathVariable String name, @PathVariable String action, @AuthenticationPrincipal Caller caller,
                          Model model, ServerWebExchange exchange) {
-        return blocking(() -> registrations.setEnabled(caller, name, action.equals("enable"), Precondition.NONE, requestId()))
+        return blocking(() -> registrations.setEnabled(caller, name, action.equals("enable"), Precondition.NONE, RequestIds.of(exchange)))
                 .map(stored -> "redirect:/console/fragments/" + name)
                 .onErrorResume(RegistryException.class, e -> Mono.just(refused(exchange, model, e)));
     }
@@ -221,7 +222,7 @@ class ConsoleController {
             }
         }
         return blocking(() -> {
-            registrations.recordIncident(caller, name, fragment.definition().team(), "breaker " + action, requestId());
+            registrations.recordIncident(caller, name, fragment.definition().team(), "breaker " + action, RequestIds.of(exchange));
             return "redirect:/console/fragments/" + name;
         });
     }
@@ -233,7 +234,7 @@ class ConsoleController {
     private Mono<String> save(Caller caller, String name, FragmentForm form, JsonNode base, Precondition precondition,
                               Model model, boolean creating, ServerWebExchange exchange) {
         return blocking(() -> {
-            registrations.put(caller, name, form.toDocument(json, base), precondition, requestId());
+            registrations.put(caller, name, form.toDocument(json, base), precondition, RequestIds.of(exchange));
             return "redirect:/console/fragments/" + name + "?saved";
         }).onErrorResume(RegistryException.class, e -> {
             exchange.getResponse().setStatusCode(org.springframework.http.HttpStatusCode.valueOf(e.status()));
@@ -307,10 +308,6 @@ class ConsoleController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String requestId() {
-        return UUID.randomUUID().toString();
     }
 
     private static <T> Mono<T> blocking(Callable<T> work) {

@@ -62,7 +62,7 @@ public record FragmentRow(String name, String team, String source, String versio
         };
     }
 
-    private static String millis(Double value) {
+    static String millis(Double value) {
         return value == null ? "–" : value < 10 ? String.format(Locale.ROOT, "%.1f ms", value)
                 : String.format(Locale.ROOT, "%.0f ms", value);
     }

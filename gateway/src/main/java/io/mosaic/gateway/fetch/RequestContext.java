@@ -1,5 +1,6 @@
 package io.mosaic.gateway.fetch;
 
+import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.manifest.Forwarding;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.netty.Connection;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
@@ -22,7 +22,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * @param pagePath the path of the page being composed
  * @param rawQuery the page's query string, forwarded so that fragments can serve searches; null when none
  * @param headers the forwarded headers, by lowercase name
- * @param requestId the request id, taken from {@code X-Request-Id} or made up
+ * @param requestId the request's id, as {@link RequestIds} decided it (the caller's {@code X-Request-Id} or a new one)
  * @param loop the Netty event loop serving the page request, where fetch deadlines are timed; null off Netty
  * @param browser the browser's request headers, read only for what a fragment declares in {@code forward}
  */
@@ -32,8 +32,6 @@ public record RequestContext(String pagePath, String rawQuery, Map<String, Strin
     /** The headers forwarded to fragments, and nothing else (like Tailor's filter-headers). */
     public static final List<String> FORWARDED = List.of(
             "accept-language", "user-agent", "referer", "traceparent", "tracestate", "x-request-id");
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** The longest value of a header a fragment declares: tokens (a JWT, say) outgrow the allow-list's 1024. */
     static final int MAX_DECLARED_VALUE = 8192;
@@ -92,8 +90,13 @@ public record RequestContext(String pagePath, String rawQuery, Map<String, Strin
         return value.length() <= maxLength && value.chars().noneMatch(c -> (c < ' ' && c != '\t') || c == 0x7f);
     }
 
-    /** The context of a browser's page request. */
+    /** The context of a browser's page request, its id decided from its own {@code X-Request-Id}. */
     public static RequestContext of(ServerHttpRequest request) {
+        return of(request, RequestIds.decide(request.getHeaders().getFirst("x-request-id")));
+    }
+
+    /** The context of a browser's page request whose id was already decided (see {@link RequestIds#of}). */
+    public static RequestContext of(ServerHttpRequest request, String requestId) {
         HttpHeaders in = request.getHeaders();
         Map<String, String> headers = new HashMap<>(8);
         for (String name : FORWARDED) {
@@ -101,10 +104,6 @@ public record RequestContext(String pagePath, String rawQuery, Map<String, Strin
             if (value != null && isSafeValue(value, 1024)) {
                 headers.put(name.toLowerCase(Locale.ROOT), value);
             }
-        }
-        String requestId = headers.get("x-request-id");
-        if (requestId == null || !isSafeId(requestId)) {
-            requestId = newId();
         }
         headers.put("x-request-id", requestId);
         return new RequestContext(request.getPath().value(), request.getURI().getRawQuery(), headers, requestId, eventLoop(request), in);
@@ -119,31 +118,5 @@ public record RequestContext(String pagePath, String rawQuery, Map<String, Strin
             return connection.channel().eventLoop();
         }
         return null;
-    }
-
-    /** 128 random bits as 32 hex digits: unique enough to follow a request, and cheaper than a SecureRandom UUID. */
-    static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] id = new char[32];
-        long high = random.nextLong();
-        long low = random.nextLong();
-        for (int i = 0; i < 16; i++) {
-            id[i] = HEX[(int) (high >>> (60 - 4 * i)) & 0xf];
-            id[16 + i] = HEX[(int) (low >>> (60 - 4 * i)) & 0xf];
-        }
-        return new String(id);
-    }
-
-    private static boolean isSafeId(String id) {
-        if (id.isEmpty() || id.length() > 128) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (!(Character.isLetterOrDigit(c) && c < 128) && c != '.' && c != '_' && c != ':' && c != '-') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -5,6 +5,7 @@ import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.render.Nonces;
 import io.mosaic.gateway.render.PageHeaders;
+import io.mosaic.gateway.request.RequestIds;
 import java.net.URI;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
@@ -60,7 +61,7 @@ public final class PageHandler {
         CompositionPlan plan = plans.current();
         return plan.page(request.path())
                 .map(page -> {
-                    RequestContext context = RequestContext.of(request.exchange().getRequest());
+                    RequestContext context = RequestContext.of(request.exchange().getRequest(), RequestIds.of(request.exchange()));
                     String nonce = nonces.next();
                     return ServerResponse.ok()
                             .contentType(HTML)

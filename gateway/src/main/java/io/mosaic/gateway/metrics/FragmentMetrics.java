@@ -1,5 +1,6 @@
 package io.mosaic.gateway.metrics;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 
 /**
- * Per-fragment gauges that follow the plan in force: each fragment's breaker state and
- * bulkhead use, tagged {@code fragment}. A gauge reads the current plan on every scrape, so a
+ * Per-fragment gauges that follow the plan in force: each fragment's breakers' states and
+ * its bulkheads' free places and saturation (page fetches and proxy calls apart), tagged {@code fragment}. A gauge reads the current plan on every scrape, so a
  * breaker replaced by a reload is reported, and a fragment removed reads as NaN.
  */
 public final class FragmentMetrics {
@@ -49,11 +50,20 @@ public final class FragmentMetrics {
                     .description("The proxy routes' circuit breaker state: 0 closed, 1 open, 2 half-open, 3 other")
                     .tag("fragment", name)
                     .register(meters);
-            Gauge.builder("mosaic.fragment.bulkhead.available", plans, p -> {
-                        FragmentPlan fragment = p.current().fragments().get(name);
-                        return fragment == null ? Double.NaN : fragment.bulkhead().getMetrics().getAvailableConcurrentCalls();
-                    })
+            Gauge.builder("mosaic.fragment.bulkhead.available", plans, p -> available(p.current().fragments().get(name), false))
                     .description("Fetches that may still start before the bulkhead refuses")
+                    .tag("fragment", name)
+                    .register(meters);
+            Gauge.builder("mosaic.fragment.bulkhead.saturation", plans, p -> saturation(p.current().fragments().get(name), false))
+                    .description("Share of the bulkhead's places in use, 0 to 1; at 1 further fetches get the fallback at once")
+                    .tag("fragment", name)
+                    .register(meters);
+            Gauge.builder("mosaic.fragment.proxy.bulkhead.available", plans, p -> available(p.current().fragments().get(name), true))
+                    .description("Proxy calls that may still start before the proxy routes' bulkhead answers 503")
+                    .tag("fragment", name)
+                    .register(meters);
+            Gauge.builder("mosaic.fragment.proxy.bulkhead.saturation", plans, p -> saturation(p.current().fragments().get(name), true))
+                    .description("Share of the proxy routes' bulkhead places in use, 0 to 1")
                     .tag("fragment", name)
                     .register(meters);
         }
@@ -70,6 +80,20 @@ public final class FragmentMetrics {
             case HALF_OPEN -> 2;
             default -> 3;
         };
+    }
+
+    static double available(FragmentPlan fragment, boolean proxy) {
+        return fragment == null ? Double.NaN
+                : (proxy ? fragment.proxyBulkhead() : fragment.bulkhead()).getMetrics().getAvailableConcurrentCalls();
+    }
+
+    static double saturation(FragmentPlan fragment, boolean proxy) {
+        if (fragment == null) {
+            return Double.NaN;
+        }
+        Bulkhead.Metrics metrics = (proxy ? fragment.proxyBulkhead() : fragment.bulkhead()).getMetrics();
+        int max = metrics.getMaxAllowedConcurrentCalls();
+        return max <= 0 ? Double.NaN : (double) (max - metrics.getAvailableConcurrentCalls()) / max;
     }
 
     static double failureRate(FragmentPlan fragment) {

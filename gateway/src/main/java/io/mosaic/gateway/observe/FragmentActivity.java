@@ -1,21 +1,27 @@
 package io.mosaic.gateway.observe;
 
+import io.mosaic.gateway.fetch.FetchFailure;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
  * One fragment's last minute: sixty one-second buckets of outcomes, each keeping its count,
- * its failures and a bounded sample of fresh-fetch latencies, plus the last failure. Recording
- * is a few field writes under the fragment's own lock; percentiles are computed only when the
- * console asks, never on the page's path.
+ * its failures and a bounded sample of fresh-fetch latencies, plus the last failure and a ring of
+ * the last {@value #RECENT} outcomes. Recording is a few field writes under the fragment's own
+ * lock, with no allocation; percentiles and lists are made only when the console asks, never on
+ * the page's path.
  */
 final class FragmentActivity {
 
     static final int SECONDS = 60;
     /** Latency samples kept per second; past that, reservoir sampling keeps a fair sample. */
     static final int SAMPLES_PER_SECOND = 64;
+    /** Outcomes kept for the console's list; the oldest is overwritten. */
+    static final int RECENT = 20;
 
     private final LongSupplier clockMillis;
     private final long[] second = new long[SECONDS];
@@ -26,6 +32,15 @@ final class FragmentActivity {
     private String lastFailure;
     private String lastFailureReason;
     private long lastFailureAt;
+    // The ring of recent outcomes, as parallel arrays so that recording allocates nothing.
+    private final long[] recentAt = new long[RECENT];
+    private final String[] recentState = new String[RECENT];
+    private final String[] recentReason = new String[RECENT];
+    private final int[] recentStatus = new int[RECENT];
+    private final String[] recentDetail = new String[RECENT];
+    private final long[] recentMicros = new long[RECENT];
+    private int recentNext;
+    private int recentCount;
 
     FragmentActivity(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
@@ -33,7 +48,9 @@ final class FragmentActivity {
     }
 
     synchronized void fresh(long micros) {
-        int slot = slot();
+        long now = clockMillis.getAsLong();
+        remember(now, "ok", null, 0, null, micros);
+        int slot = slot(now);
         calls[slot]++;
         int n = fresh[slot]++;
         if (n < SAMPLES_PER_SECOND) {
@@ -46,21 +63,55 @@ final class FragmentActivity {
         }
     }
 
-    synchronized void failed(String reason, String description, boolean originCalled) {
-        int slot = slot();
+    /**
+     * @param state the outcome served instead (stale, fallback, error)
+     * @param failure why the origin's answer was not used; null when unknown
+     */
+    synchronized void failed(String state, FetchFailure failure) {
+        long now = clockMillis.getAsLong();
+        String reason = failure == null ? "unknown" : failure.kind().label();
+        remember(now, state, reason, failure == null ? 0 : failure.status(), failure == null ? "" : failure.getMessage(), -1);
+        int slot = slot(now);
         calls[slot]++;
         failures[slot]++;
-        if (!originCalled) {
+        // A call the breaker or bulkhead refused counts against the minute, but the last failure
+        // shown stays the origin's own (the reason the breaker opened), not "breaker open".
+        if (failure != null && !failure.originCalled()) {
             return;
         }
         lastFailureReason = reason;
-        lastFailure = description;
-        lastFailureAt = clockMillis.getAsLong();
+        lastFailure = failure == null ? "" : failure.toString();
+        lastFailureAt = now;
+    }
+
+    private void remember(long at, String state, String reason, int status, String detail, long micros) {
+        int i = recentNext;
+        recentAt[i] = at;
+        recentState[i] = state;
+        recentReason[i] = reason;
+        recentStatus[i] = status;
+        recentDetail[i] = detail;
+        recentMicros[i] = micros;
+        recentNext = (i + 1) % RECENT;
+        recentCount = Math.min(recentCount + 1, RECENT);
+    }
+
+    /** The last outcomes, newest first, at most {@value #RECENT}. */
+    synchronized List<RecentOutcome> recent() {
+        List<RecentOutcome> out = new ArrayList<>(recentCount);
+        for (int n = 1; n <= recentCount; n++) {
+            int i = Math.floorMod(recentNext - n, RECENT);
+            String reason = recentReason[i] == null ? null
+                    : recentStatus[i] > 0 ? recentReason[i] + " (HTTP " + recentStatus[i] + ")" : recentReason[i];
+            out.add(new RecentOutcome(Instant.ofEpochMilli(recentAt[i]), recentState[i], reason, recentDetail[i],
+                    recentMicros[i] < 0 ? null : recentMicros[i] / 1000.0));
+        }
+        return out;
     }
 
     /** The bucket of the current second, emptied first when it still holds an older second. */
-    private int slot() {
-        long now = clockMillis.getAsLong() / 1000;
+    private int slot(long nowMillis) {
+        long now = nowMillis / 1000;
         int slot = (int) (now % SECONDS);
         if (second[slot] != now) {
             second[slot] = now;

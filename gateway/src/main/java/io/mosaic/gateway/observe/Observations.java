@@ -1,7 +1,7 @@
 package io.mosaic.gateway.observe;
 
-import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.fetch.FragmentOutcome;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -27,11 +27,7 @@ public final class Observations {
         if (outcome instanceof FragmentOutcome.Fresh fresh) {
             activity.fresh(fresh.latency().toNanos() / 1000);
         } else {
-            FetchFailure failure = outcome.failure();
-            // A call the breaker or bulkhead refused counts against the minute, but the last failure
-            // shown stays the origin's own (the reason the breaker opened), not "breaker open".
-            activity.failed(failure == null ? "unknown" : failure.kind().label(), failure == null ? "" : failure.toString(),
-                    failure == null || failure.originCalled());
+            activity.failed(outcome.state(), outcome.failure());
         }
     }
 
@@ -45,6 +41,12 @@ public final class Observations {
     /** The version {@code fragment}'s origin last answered with, or null. */
     public String version(String fragment) {
         return versions.get(fragment);
+    }
+
+    /** The last outcomes of {@code fragment}, newest first (at most twenty); empty when it was never resolved. */
+    public List<RecentOutcome> recent(String fragment) {
+        FragmentActivity activity = fragments.get(fragment);
+        return activity == null ? List.of() : activity.recent();
     }
 
     /** The last minute of {@code fragment}; empty figures when it was never resolved. */

@@ -2,6 +2,7 @@ package io.mosaic.gateway.route;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.mosaic.gateway.request.RequestMdc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,12 @@ final class ProxyGuard implements GatewayFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        if (!breaker.tryAcquirePermission()) {
+        boolean permitted;
+        // The breaker logs its transitions where they happen: with the call's request id.
+        try (RequestMdc ignored = RequestMdc.of(exchange)) {
+            permitted = breaker.tryAcquirePermission();
+        }
+        if (!permitted) {
             long retryAfter = Math.max(1, breaker.getCircuitBreakerConfig()
                     .getWaitIntervalFunctionInOpenState().apply(1) / 1000);
             return refuse(exchange.getResponse(), "circuit breaker open", Duration.ofSeconds(retryAfter));
@@ -64,17 +70,21 @@ final class ProxyGuard implements GatewayFilter, Ordered {
                         bulkhead.onComplete();
                         HttpStatusCode status = exchange.getResponse().getStatusCode();
                         long nanos = System.nanoTime() - started;
-                        if (status != null && status.is5xxServerError()) {
-                            breaker.onError(nanos, TimeUnit.NANOSECONDS, new OriginAnswered(status));
-                        } else {
-                            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+                        try (RequestMdc mdc = RequestMdc.of(exchange)) {
+                            if (status != null && status.is5xxServerError()) {
+                                breaker.onError(nanos, TimeUnit.NANOSECONDS, new OriginAnswered(status));
+                            } else {
+                                breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+                            }
                         }
                     }
                 })
                 .doOnError(error -> {
                     if (done.compareAndSet(false, true)) {
                         bulkhead.onComplete();
-                        breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, error);
+                        try (RequestMdc mdc = RequestMdc.of(exchange)) {
+                            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, error);
+                        }
                     }
                 })
                 .doOnCancel(() -> {

@@ -1,6 +1,7 @@
 package io.mosaic.gateway.route;
 
 import io.mosaic.gateway.origin.OriginRefusedException;
+import io.mosaic.gateway.request.RequestMdc;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,11 +46,14 @@ final class ProxyOriginRefusal implements GatewayFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return chain.filter(exchange).onErrorResume(error -> OriginRefusedException.in(error) != null
-                && !exchange.getResponse().isCommitted(), error -> refuse(exchange.getResponse(), OriginRefusedException.in(error)));
+                && !exchange.getResponse().isCommitted(), error -> refuse(exchange, OriginRefusedException.in(error)));
     }
 
-    private Mono<Void> refuse(ServerHttpResponse response, OriginRefusedException refusal) {
-        logOnce(refusal);
+    private Mono<Void> refuse(ServerWebExchange exchange, OriginRefusedException refusal) {
+        try (RequestMdc ignored = RequestMdc.of(exchange)) {
+            logOnce(refusal);
+        }
+        ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatus.BAD_GATEWAY);
         HttpHeaders headers = response.getHeaders();
         headers.clear();

@@ -166,7 +166,7 @@ class ConsoleTest {
         Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         String csrf = detail.select("form[action=/console/fragments/nav/breaker] input[name=_csrf]").first().attr("value");
-        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue()).header("X-Request-Id", "req-force-1")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("action", "force-open").with("_csrf", csrf))
                 .exchange().expectStatus().is3xxRedirection();
@@ -175,7 +175,8 @@ class ConsoleTest {
             assertThat(admin.select("[data-fragment=nav]").attr("data-fragment-state")).isEqualTo("fallback");
             assertThat(admin.select("[data-fragment=nav] .fb").text()).isEqualTo("Nav fallback");
             web.get().uri("/api/audit?fragment=nav").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
-                    .expectBody().jsonPath("$[0].action").isEqualTo("breaker force-open").jsonPath("$[0].actor").isEqualTo("admin");
+                    .expectBody().jsonPath("$[0].action").isEqualTo("breaker force-open").jsonPath("$[0].actor").isEqualTo("admin")
+                    .jsonPath("$[0].requestId").isEqualTo("req-force-1");
         } finally {
             web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -184,6 +185,52 @@ class ConsoleTest {
         }
         assertThat(Jsoup.parse(web.get().uri("/admin").exchange().expectBody(String.class).returnResult().getResponseBody())
                 .select("[data-fragment=nav]").attr("data-fragment-state")).isEqualTo("ok");
+    }
+
+    @Test
+    void theDetailPageListsTheFragmentsRecentOutcomesNewestFirst() {
+        ResponseCookie session = signIn(ADMIN);
+        web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        breaker(session, "force-open");
+        try {
+            web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        } finally {
+            breaker(session, "release");
+        }
+        web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+
+        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        org.jsoup.nodes.Element table = detail.selectFirst("section[aria-labelledby=recent-outcomes] table");
+        assertThat(table).isNotNull();
+        assertThat(table.select("caption").text()).startsWith("The last 20 outcomes");
+        assertThat(table.select("thead th[scope=col]").eachText()).containsExactly("Time (UTC)", "Outcome", "Reason", "Latency");
+        org.jsoup.select.Elements rows = table.select("tbody tr");
+        assertThat(rows.size()).isBetween(3, 20);
+        assertThat(rows.get(0).select("td").get(0).text()).isEqualTo("● ok");
+        assertThat(rows.get(0).select(".state").hasClass("state-ok")).isTrue();
+        assertThat(rows.get(0).select("td.reason").text()).isEmpty();
+        assertThat(rows.get(0).select("td.latency").text()).endsWith("ms");
+        assertThat(rows.get(1).select("td").get(0).text()).isEqualTo("▲ fallback");
+        assertThat(rows.get(1).select(".state").hasClass("state-fallback")).isTrue();
+        assertThat(rows.get(1).select("td.reason summary").text()).isEqualTo("breaker open");
+        assertThat(rows.get(1).select("td.reason details").text()).isEqualTo("breaker open circuit breaker is open");
+        assertThat(rows.get(1).select("td.latency").text()).isEqualTo("–");
+        assertThat(rows.get(2).select("td").get(0).text()).isEqualTo("● ok");
+        java.util.List<java.time.Instant> times = rows.select("th[scope=row] time").eachAttr("datetime").stream()
+                .map(java.time.Instant::parse).toList();
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    /** Posts an incident control of nav's breaker as the signed-in admin. */
+    void breaker(ResponseCookie session, String action) {
+        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        String csrf = detail.select("form[action=/console/fragments/nav/breaker] input[name=_csrf]").first().attr("value");
+        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("action", action).with("_csrf", csrf))
+                .exchange().expectStatus().is3xxRedirection();
     }
 
     @Test

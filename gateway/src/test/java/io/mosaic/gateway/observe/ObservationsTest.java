@@ -6,6 +6,9 @@ import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.fetch.FragmentOutcome;
 import io.mosaic.gateway.html.ParsedFragment;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,41 @@ class ObservationsTest {
         ActivitySnapshot nav = observations.snapshot("nav");
         assertThat(nav.failures()).isEqualTo(2);
         assertThat(nav.lastFailureReason()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void theRecentOutcomesAreListedNewestFirstWithStateReasonAndLatency() {
+        fresh("nav", 12);
+        now.addAndGet(1_000);
+        observations.record(new FragmentOutcome.Stale("nav", ParsedFragment.empty(), Duration.ofSeconds(5),
+                new FetchFailure(FetchFailure.Kind.TIMEOUT, "no complete answer within 800ms")));
+        now.addAndGet(1_000);
+        observations.record(new FragmentOutcome.Fallback("nav", ParsedFragment.empty(),
+                new FetchFailure(FetchFailure.Kind.BREAKER_OPEN, "circuit breaker is open")));
+        List<RecentOutcome> recent = observations.recent("nav");
+        assertThat(recent).extracting(RecentOutcome::state).containsExactly("fallback", "stale", "ok");
+        assertThat(recent).extracting(RecentOutcome::reason).containsExactly("breaker open", "timeout", null);
+        assertThat(recent).extracting(RecentOutcome::detail)
+                .containsExactly("circuit breaker is open", "no complete answer within 800ms", null);
+        assertThat(recent).extracting(RecentOutcome::latencyMillis).containsExactly(null, null, 12.0);
+        assertThat(recent.get(0).at()).isEqualTo(Instant.ofEpochMilli(now.get()));
+        assertThat(recent.get(2).at()).isEqualTo(Instant.ofEpochMilli(now.get() - 2_000));
+        assertThat(observations.recent("never")).isEmpty();
+    }
+
+    @Test
+    void theRecentOutcomesKeepOnlyTheLastTwenty() {
+        for (int ms = 1; ms <= 45; ms++) {
+            fresh("nav", ms);
+        }
+        failed("nav", FetchFailure.Kind.SERVER_ERROR);
+        List<RecentOutcome> recent = observations.recent("nav");
+        assertThat(recent).hasSize(20);
+        assertThat(recent.get(0).state()).isEqualTo("error");
+        assertThat(recent.get(0).reason()).isEqualTo("server error (HTTP 503)");
+        // The 45 fresh ones, newest first, down to the 26th: the older ones were overwritten.
+        assertThat(recent.subList(1, 20)).extracting(RecentOutcome::latencyMillis)
+                .containsExactly(IntStream.rangeClosed(27, 45).map(i -> 72 - i).mapToObj(i -> (double) i).toArray(Double[]::new));
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.mosaic.gateway.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.mosaic.gateway.GatewayApplication;
 import io.mosaic.gateway.support.PostgresServer;
 import io.mosaic.gateway.support.TestOrigin;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,7 +115,9 @@ class SharedRegistryTest {
                 .formatted(ORIGIN.url(""));
         return HTTP.send(HttpRequest.newBuilder(url(gateway, "/api/fragments/" + name))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("If-None-Match", "*").header("X-Request-Id", "register-" + name)
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -148,10 +154,25 @@ class SharedRegistryTest {
             HttpResponse<String> page = get(second, "/admin");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("All systems go");
-            HttpResponse<String> refused = register(first, "while-down");
+            ListAppender<ILoggingEvent> log = new ListAppender<>();
+            Logger api = (Logger) LoggerFactory.getLogger("io.mosaic.gateway.registry.api.FragmentApi");
+            log.start();
+            api.addAppender(log);
+            HttpResponse<String> refused;
+            try {
+                refused = register(first, "while-down");
+            } finally {
+                api.detachAppender(log);
+            }
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(refused.body()).contains("cannot be reached");
+            // The line says which call it was about.
+            assertThat(log.list).singleElement().satisfies(line -> {
+                assertThat(line.getFormattedMessage()).startsWith("registry PUT /api/fragments/while-down: the database cannot be reached");
+                assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "register-while-down")
+                        .containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+            });
         } finally {
             postgres.startServer();
         }

@@ -10,6 +10,8 @@ import io.mosaic.gateway.registry.Registrations.Precondition;
 import io.mosaic.gateway.registry.RegistryException;
 import io.mosaic.gateway.registry.Revision;
 import io.mosaic.gateway.registry.StoredFragment;
+import io.mosaic.gateway.request.RequestIds;
+import io.mosaic.gateway.request.RequestMdc;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +84,7 @@ class FragmentApi {
     Mono<ResponseEntity<Map<String, Object>>> put(@PathVariable String name, @AuthenticationPrincipal Caller caller,
                                                   ServerWebExchange exchange) {
         limits.acquire(caller);
-        String requestId = requestId(exchange.getRequest());
+        String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return body(exchange.getRequest())
                 .flatMap(body -> blocking(() -> registrations.put(caller, name, body, precondition, requestId)))
@@ -97,7 +99,7 @@ class FragmentApi {
     Mono<ResponseEntity<Void>> delete(@PathVariable String name, @AuthenticationPrincipal Caller caller,
                                       ServerWebExchange exchange) {
         limits.acquire(caller);
-        String requestId = requestId(exchange.getRequest());
+        String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return blocking(() -> {
             registrations.delete(caller, name, precondition, requestId);
@@ -114,7 +116,7 @@ class FragmentApi {
     Mono<ResponseEntity<Map<String, Object>>> restore(@PathVariable String name, @PathVariable long revision,
                                                       @AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
         limits.acquire(caller);
-        String requestId = requestId(exchange.getRequest());
+        String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return blocking(() -> registrations.restore(caller, name, revision, precondition, requestId))
                 .map(stored -> ResponseEntity.ok().eTag(stored.fragment().etag()).body(view(stored.fragment())));
@@ -137,7 +139,7 @@ class FragmentApi {
     private Mono<ResponseEntity<Map<String, Object>>> enabled(String name, boolean enabled, Caller caller,
                                                               ServerWebExchange exchange) {
         limits.acquire(caller);
-        String requestId = requestId(exchange.getRequest());
+        String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return blocking(() -> registrations.setEnabled(caller, name, enabled, precondition, requestId))
                 .map(fragment -> ResponseEntity.ok().eTag(fragment.etag()).body(view(fragment)));
@@ -170,8 +172,10 @@ class FragmentApi {
     /** The database cannot be reached: pages keep serving from the last good plan, the API says so. */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e, ServerWebExchange exchange) {
-        log.warn("registry {} {}: the database cannot be reached: {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), e.toString());
+        try (RequestMdc ignored = RequestMdc.of(exchange)) {
+            log.warn("registry {} {}: the database cannot be reached: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), e.toString());
+        }
         return ResponseEntity.status(503).contentType(Problems.PROBLEM_JSON).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(503, "Service Unavailable", "the registry's database cannot be reached; pages keep "
                         + "serving the last good configuration. Retry later.", List.of(), exchange.getRequest().getPath().value()));
@@ -237,11 +241,6 @@ class FragmentApi {
     private static Precondition precondition(ServerHttpRequest request) {
         return new Precondition(request.getHeaders().getFirst(HttpHeaders.IF_MATCH),
                 request.getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH));
-    }
-
-    private static String requestId(ServerHttpRequest request) {
-        String id = request.getHeaders().getFirst("X-Request-Id");
-        return id != null && id.matches("[A-Za-z0-9._:-]{1,128}") ? id : java.util.UUID.randomUUID().toString();
     }
 
     private static <T> Mono<T> blocking(Callable<T> work) {

@@ -1,0 +1,16 @@
+package io.mosaic.gateway.observe;
+
+import java.time.Instant;
+
+/**
+ * One resolution of a fragment, as the console lists it.
+ *
+ * @param at when the outcome was decided
+ * @param state what the page got: ok, stale, fallback or error (the box's {@code data-fragment-state})
+ * @param reason why the origin's answer was not used: the failure's kind as in metrics, with the
+ *               origin's HTTP status when it gave one ({@code server error (HTTP 503)}); null for a fresh answer
+ * @param detail the failure's own words ({@code no complete answer within 800ms}); null for a fresh answer
+ * @param latencyMillis the fetch's time for a fresh answer; null otherwise, since a failed outcome carries no time
+ */
+public record RecentOutcome(Instant at, String state, String reason, String detail, Double latencyMillis) {
+}
