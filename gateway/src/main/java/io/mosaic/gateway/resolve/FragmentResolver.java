@@ -22,6 +22,7 @@ import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.observe.Observations;
 import io.mosaic.gateway.plan.FragmentPlan;
+import io.mosaic.gateway.request.RequestMdc;
 import io.mosaic.manifest.FragmentDefinition;
 import java.net.URI;
 import java.time.Duration;
@@ -104,7 +105,9 @@ public final class FragmentResolver {
                         .onErrorResume(error -> Mono.just(instead(fragment, url, sent,
                                 FetchFailure.of(error, definition.timeout()), primary)));
             }
-            return outcome.doOnNext(result -> record(fragment, result, context.requestId()));
+            // The request's id (and trace id) in the MDC of the lines logged about the outcome.
+            return outcome.transform(RequestMdc.around(context.requestId(), context.headers().get("traceparent")))
+                    .doOnNext(result -> record(fragment, result, context.requestId()));
         });
     }
 
@@ -120,6 +123,8 @@ public final class FragmentResolver {
         String key = fragment.name() + (primary ? "\u0000primary\u0000" : "\u0000") + variant;
         return inFlight.join(key, () -> fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(),
                         context, primary)
+                // The breaker logs its transitions as it records this fetch: with the (first) requester's id.
+                .transform(RequestMdc.around(context.requestId(), context.headers().get("traceparent")))
                 .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
                 .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
                 .map(body -> accept(fragment, url, sent, stored, body)));
@@ -216,11 +221,10 @@ public final class FragmentResolver {
             return;
         }
         if (failure.originCalled()) {
-            // The page request's id in the line and in the MDC (a JSON log format carries it as a field).
-            try (var ignored = org.slf4j.MDC.putCloseable("requestId", requestId)) {
-                log.warn("fragment {} ({}): {}; serving {} [request {}]", fragment.name(), fragment.definition().url(), failure,
-                        outcome.state(), requestId);
-            }
+            // The page request's id in the line, and in the MDC (set around the outcome, see resolve)
+            // for a JSON log format to carry it as a field.
+            log.warn("fragment {} ({}): {}; serving {} [request {}]", fragment.name(), fragment.definition().url(), failure,
+                    outcome.state(), requestId);
         } else if (failure.kind() == FetchFailure.Kind.ORIGIN_REFUSED) {
             // Its reason (host, address, class) is what the operator needs; a breaker's label says it all.
             policyRefusals.refused(fragment.name(), failure.toString(), outcome.state());

@@ -114,6 +114,7 @@ class RequestIdLogTest {
 
     @Test
     void aFailedFragmentsLineCarriesTheIdThePageAnsweredWith(CapturedOutput output) {
+        plans.current().fragments().get("ledger").breaker().transitionToClosedState(); // another test opens it
         String made = web.get().uri("/admin/ledger").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseHeaders().getFirst("X-Request-Id");
         assertThat(made).matches("[0-9a-f]{32}");
@@ -122,6 +123,20 @@ class RequestIdLogTest {
             assertThat(line.path("message").asString()).contains("server error (HTTP 503)").endsWith("[request " + made + "]");
             assertThat(line.path("requestId").asString()).isEqualTo(made);
         });
+    }
+
+    @Autowired
+    io.mosaic.gateway.plan.PlanHolder plans;
+
+    @Test
+    void aPageFragmentsBreakerTransitionCarriesTheIdOfTheRequestThatOpenedIt(CapturedOutput output) {
+        plans.current().fragments().get("ledger").breaker().transitionToClosedState();
+        web.get().uri("/admin/ledger").header("X-Request-Id", "req-page-1").exchange().expectStatus().isOk()
+                .expectBody().returnResult();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(lines(output, "fragment ledger: circuit breaker CLOSED -> OPEN")).isNotEmpty());
+        assertThat(lines(output, "fragment ledger: circuit breaker CLOSED -> OPEN")).singleElement()
+                .satisfies(line -> assertThat(line.path("requestId").asString()).isEqualTo("req-page-1"));
     }
 
     @Test
