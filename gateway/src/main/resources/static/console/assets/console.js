@@ -14,6 +14,7 @@
         set(element, 'p50', row.p50);
         set(element, 'p95', row.p95);
         set(element, 'errorRate', row.errorRate);
+        set(element, 'cacheHitRate', row.cacheHitRate);
         set(element, 'lastFailure', row.lastFailure);
         var breaker = element.querySelector('[data-cell="breaker"]');
         if (breaker) {

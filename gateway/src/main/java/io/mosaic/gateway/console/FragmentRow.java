@@ -21,13 +21,14 @@ import java.util.Locale;
  * @param p50 median latency over the last minute, as text
  * @param p95 95th percentile latency over the last minute, as text
  * @param errorRate failures per resolution over the last minute, as text
+ * @param cacheHitRate resolutions that reused a stored answer over the last minute, as text; "–" when none did
  * @param calls resolutions over the last minute
  * @param lastFailure the last failure's reason and when, empty when none
  * @param sparkline the points of a 120×24 SVG polyline of the median latency per second
  * @param editable whether the signed-in caller may change it (a registered fragment of its team, or an admin)
  */
 public record FragmentRow(String name, String team, String source, String version, String origin, String breaker,
-                          String breakerIcon, String p50, String p95, String errorRate, int calls, String lastFailure,
+                          String breakerIcon, String p50, String p95, String errorRate, String cacheHitRate, int calls, String lastFailure,
                           String sparkline, boolean editable) {
 
     static FragmentRow of(FragmentPlan fragment, CompositionPlan plan, ActivitySnapshot activity, String version,
@@ -39,6 +40,7 @@ public record FragmentRow(String name, String team, String source, String versio
                 fragment.definition().url().toString(), word(fragment.breaker().getState()), icon(fragment.breaker().getState()),
                 millis(activity.p50Millis()), millis(activity.p95Millis()),
                 activity.calls() == 0 ? "–" : String.format(Locale.ROOT, "%.1f %%", activity.errorRate() * 100),
+                activity.cacheHitRate() == null ? "–" : String.format(Locale.ROOT, "%.0f %%", activity.cacheHitRate() * 100),
                 activity.calls(), failure, sparkline(activity.sparkline()), editable);
     }
 

@@ -15,9 +15,16 @@ import java.util.List;
  * @param lastFailure the last failure as logged, null when none yet
  * @param lastFailureAt when it happened, null when none yet
  * @param sparkline the median latency of each of the last sixty seconds, oldest first, null where there was none
+ * @param reused good answers that reused a stored one (hit, stale while revalidating, revalidated by a 304)
  */
 public record ActivitySnapshot(String name, int calls, int failures, Double p50Millis, Double p95Millis,
-                               String lastFailureReason, String lastFailure, Instant lastFailureAt, List<Double> sparkline) {
+                               String lastFailureReason, String lastFailure, Instant lastFailureAt, List<Double> sparkline,
+                               int reused) {
+
+    /** Resolutions that reused a stored answer over the last minute; null when none did (no caching in play). */
+    public Double cacheHitRate() {
+        return reused == 0 ? null : (double) reused / calls;
+    }
 
     /** Failures per resolution over the last minute, 0 when there was none. */
     public double errorRate() {

@@ -1,6 +1,7 @@
 package io.mosaic.gateway.observe;
 
 import io.mosaic.gateway.fetch.FetchFailure;
+import io.mosaic.gateway.fetch.FragmentOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ final class FragmentActivity {
     private final long[] second = new long[SECONDS];
     private final int[] calls = new int[SECONDS];
     private final int[] failures = new int[SECONDS];
+    /** Good answers that reused a stored one: a hit, stale while revalidating, or revalidated by a 304. */
+    private final int[] reused = new int[SECONDS];
     private final int[] fresh = new int[SECONDS];
     private final long[][] latencyMicros = new long[SECONDS][SAMPLES_PER_SECOND];
     private String lastFailure;
@@ -47,11 +50,22 @@ final class FragmentActivity {
         Arrays.fill(second, -1);
     }
 
-    synchronized void fresh(long micros) {
+    /**
+     * @param micros the fetch's latency; negative when the origin was not asked (a stored answer)
+     * @param use where the content came from: a miss is a plain fetch, anything else reused a stored answer
+     */
+    synchronized void fresh(long micros, FragmentOutcome.CacheUse use) {
         long now = clockMillis.getAsLong();
-        remember(now, "ok", null, 0, null, micros);
+        boolean reusedAnswer = use != FragmentOutcome.CacheUse.MISS;
+        remember(now, "ok", reusedAnswer ? "cache " + use.label() : null, 0, null, micros);
         int slot = slot(now);
         calls[slot]++;
+        if (reusedAnswer) {
+            reused[slot]++;
+        }
+        if (micros < 0) {
+            return;
+        }
         int n = fresh[slot]++;
         if (n < SAMPLES_PER_SECOND) {
             latencyMicros[slot][n] = micros;
@@ -117,6 +131,7 @@ final class FragmentActivity {
             second[slot] = now;
             calls[slot] = 0;
             failures[slot] = 0;
+            reused[slot] = 0;
             fresh[slot] = 0;
         }
         return slot;
@@ -126,6 +141,7 @@ final class FragmentActivity {
         long now = clockMillis.getAsLong() / 1000;
         int total = 0;
         int failed = 0;
+        int fromStore = 0;
         long[] all = new long[SECONDS * SAMPLES_PER_SECOND];
         int count = 0;
         Double[] sparkline = new Double[SECONDS];
@@ -138,6 +154,7 @@ final class FragmentActivity {
             }
             total += calls[slot];
             failed += failures[slot];
+            fromStore += reused[slot];
             int samples = Math.min(fresh[slot], SAMPLES_PER_SECOND);
             if (samples > 0) {
                 long[] own = Arrays.copyOf(latencyMicros[slot], samples);
@@ -151,7 +168,7 @@ final class FragmentActivity {
         Arrays.sort(sorted);
         return new ActivitySnapshot(name, total, failed, percentile(sorted, 50), percentile(sorted, 95),
                 lastFailureAt == 0 ? null : lastFailureReason, lastFailureAt == 0 ? null : lastFailure,
-                lastFailureAt == 0 ? null : Instant.ofEpochMilli(lastFailureAt), Arrays.asList(sparkline));
+                lastFailureAt == 0 ? null : Instant.ofEpochMilli(lastFailureAt), Arrays.asList(sparkline), fromStore);
     }
 
     private static Double percentile(long[] sorted, int percent) {

@@ -25,7 +25,8 @@ public final class Observations {
     public void record(FragmentOutcome outcome) {
         FragmentActivity activity = fragments.computeIfAbsent(outcome.name(), name -> new FragmentActivity(clockMillis));
         if (outcome instanceof FragmentOutcome.Fresh fresh) {
-            activity.fresh(fresh.latency().toNanos() / 1000);
+            // A stored answer served without asking the origin has no latency to tell.
+            activity.fresh(fresh.fetched() ? fresh.latency().toNanos() / 1000 : -1, fresh.use());
         } else {
             activity.failed(outcome.state(), outcome.failure());
         }

@@ -27,6 +27,21 @@ class ObservationsTest {
     }
 
     @Test
+    void storedAnswersCountTowardsTheCacheHitRateButNotTheLatency() {
+        fresh("nav", 40);
+        for (int i = 0; i < 3; i++) {
+            observations.record(new FragmentOutcome.Fresh("nav", ParsedFragment.empty(), Duration.ZERO, FragmentOutcome.CacheUse.HIT));
+        }
+        ActivitySnapshot nav = observations.snapshot("nav");
+        assertThat(nav.calls()).isEqualTo(4);
+        assertThat(nav.cacheHitRate()).isEqualTo(0.75);
+        assertThat(nav.p50Millis()).as("hits took no fetch").isEqualTo(40.0);
+        assertThat(observations.recent("nav").get(0).reason()).isEqualTo("cache hit");
+        fresh("footer", 5);
+        assertThat(observations.snapshot("footer").cacheHitRate()).as("no caching in play").isNull();
+    }
+
+    @Test
     void percentilesAndErrorRateCoverTheLastMinute() {
         for (int ms = 1; ms <= 100; ms++) {
             fresh("nav", ms);
