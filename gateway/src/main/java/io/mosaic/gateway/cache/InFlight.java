@@ -18,16 +18,19 @@ public final class InFlight<T> {
 
     private final Map<String, Flight> running = new ConcurrentHashMap<>();
 
-    /** The running fetch of {@code key}, or {@code fetch} started now and shared with whoever asks until it ends. */
+    /**
+     * The running fetch of {@code key}, or {@code fetch} started now and shared with whoever asks
+     * until it ends. A fetch started here runs in the Reactor context of the request that started it.
+     */
     public Mono<T> join(String key, Supplier<Mono<T>> fetch) {
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             while (true) {
                 Flight mine = new Flight(key);
                 Flight flight = running.putIfAbsent(key, mine);
                 if (flight == null) {
                     mine.waiters = 1;
                     Mono<T> result = mine.result();
-                    mine.start(fetch.get());
+                    mine.start(fetch.get().contextWrite(context));
                     return result;
                 }
                 if (flight.join()) {

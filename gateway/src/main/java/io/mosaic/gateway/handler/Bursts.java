@@ -30,7 +30,8 @@ final class Bursts {
         }
         return Flux.create(sink -> {
             Burst burst = new Burst(sink, loop, buffers);
-            Disposable upstream = pieces.subscribe(burst::add, burst::fail, burst::complete);
+            // The pieces run in the page request's Reactor context, as they would without this.
+            Disposable upstream = pieces.contextWrite(sink.contextView()).subscribe(burst::add, burst::fail, burst::complete);
             sink.onDispose(() -> {
                 upstream.dispose();
                 burst.release();

@@ -129,14 +129,18 @@ class RequestIdLogTest {
     io.mosaic.gateway.plan.PlanHolder plans;
 
     @Test
-    void aPageFragmentsBreakerTransitionCarriesTheIdOfTheRequestThatOpenedIt(CapturedOutput output) {
+    void aPageFragmentsBreakerTransitionAndFailedFetchCarryTheIdsOfTheRequestThatOpenedIt(CapturedOutput output) {
         plans.current().fragments().get("ledger").breaker().transitionToClosedState();
-        web.get().uri("/admin/ledger").header("X-Request-Id", "req-page-1").exchange().expectStatus().isOk()
-                .expectBody().returnResult();
+        web.get().uri("/admin/ledger").header("X-Request-Id", "req-page-1").header("traceparent", TRACEPARENT)
+                .exchange().expectStatus().isOk().expectBody().returnResult();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(lines(output, "fragment ledger: circuit breaker CLOSED -> OPEN")).isNotEmpty());
-        assertThat(lines(output, "fragment ledger: circuit breaker CLOSED -> OPEN")).singleElement()
-                .satisfies(line -> assertThat(line.path("requestId").asString()).isEqualTo("req-page-1"));
+        for (String text : List.of("fragment ledger: circuit breaker CLOSED -> OPEN", "fragment ledger (")) {
+            assertThat(lines(output, text)).as(text).singleElement().satisfies(line -> {
+                assertThat(line.path("requestId").asString()).isEqualTo("req-page-1");
+                assertThat(line.path("traceId").asString()).isEqualTo(TRACE);
+            });
+        }
     }
 
     @Test
