@@ -97,12 +97,13 @@ class BulkheadMetricsTest {
                 .contains("mosaic_fragment_proxy_bulkhead_saturation{fragment=\"slow\"} 0.0");
 
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        calls.add(get("/slow"));
+        // Each page request with a query of its own: requests for the same variant would share one fetch.
+        calls.add(get("/slow?browser=1"));
         assertThat(ARRIVED.tryAcquire(1, 20, TimeUnit.SECONDS)).isTrue();
         assertThat(metrics()).contains("mosaic_fragment_bulkhead_available{fragment=\"slow\"} 1.0")
                 .contains("mosaic_fragment_bulkhead_saturation{fragment=\"slow\"} 0.5")
                 .contains("mosaic_fragment_proxy_bulkhead_saturation{fragment=\"slow\"} 0.0");
-        calls.add(get("/slow"));
+        calls.add(get("/slow?browser=2"));
         calls.add(get("/fragments/slow/api/slow"));
         calls.add(get("/fragments/slow/api/slow"));
         assertThat(ARRIVED.tryAcquire(3, 20, TimeUnit.SECONDS)).isTrue();
