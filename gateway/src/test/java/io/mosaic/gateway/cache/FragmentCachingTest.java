@@ -62,7 +62,7 @@ class FragmentCachingTest {
             TestOrigin.send(exchange, 200, "text/html", "<p class=etag>version " + VERSION.get() + "</p>");
         });
         ORIGIN.on("/slow", exchange -> {
-            sleep(400);
+            sleep(1_500); // long enough for all eight pages to reach the gateway on a slow machine
             exchange.getResponseHeaders().set("Cache-Control", "max-age=60");
             TestOrigin.send(exchange, 200, "text/html", "<p class=slow>slow</p>");
         });
@@ -98,7 +98,7 @@ class FragmentCachingTest {
     }
 
     static final List<String> FRAGMENTS = List.of("max-age", "no-store", "vary-page", "shared", "swr", "sie", "no-cache-sie",
-            "private", "plain", "etag", "slow");
+            "private", "plain", "etag");
 
     @DynamicPropertySource
     static void manifest(DynamicPropertyRegistry registry) throws Exception {
@@ -107,6 +107,7 @@ class FragmentCachingTest {
             manifest.append("  - {name: ").append(name).append(", team: t, url: \"").append(ORIGIN.url("/" + name)).append("\"}\n");
         }
         manifest.append("  - {name: cache-for, team: t, url: \"").append(ORIGIN.url("/cache-for")).append("\", cacheFor: 60s}\n");
+        manifest.append("  - {name: slow, team: t, url: \"").append(ORIGIN.url("/slow")).append("\", timeout: 10s}\n");
         manifest.append("pages:\n");
         for (String name : FRAGMENTS) {
             manifest.append("  - {path: /").append(name).append(", layout: admin, slots: {main: ").append(name).append("}}\n");
@@ -115,6 +116,7 @@ class FragmentCachingTest {
             manifest.append("  - {path: /").append(name).append("/other, layout: admin, slots: {main: ").append(name).append("}}\n");
         }
         manifest.append("  - {path: /cache-for, layout: admin, slots: {main: cache-for}}\n");
+        manifest.append("  - {path: /slow, layout: admin, slots: {main: slow}}\n");
         Path file = Files.createTempFile("manifest", ".yaml");
         Files.writeString(file, manifest);
         registry.add("mosaic.manifest", file::toString);
@@ -211,7 +213,8 @@ class FragmentCachingTest {
         }
         assertThat(calls("/swr")).as("revalidated in the background").isEqualTo(2);
         Element refreshed = box("/swr", "swr");
-        assertThat(refreshed.attr("data-fragment-cache")).isEqualTo("hit");
+        // Stored again by the background fetch: a hit, or stale again on a machine slow enough to take 1 s.
+        assertThat(refreshed.attr("data-fragment-cache")).isIn("hit", "stale");
         assertThat(refreshed.text()).contains("call 2");
     }
 

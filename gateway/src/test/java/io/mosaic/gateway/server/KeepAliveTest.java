@@ -80,7 +80,7 @@ class KeepAliveTest {
         List<String> failures = new ArrayList<>();
         for (int round = 0; round < 60 && failures.size() < 5; round++) {
             List<Integer> sent = new ArrayList<>();
-            try (RawHttp.KeptAlive connection = new RawHttp.KeptAlive(port, 5_000)) {
+            try (RawHttp.KeptAlive connection = new RawHttp.KeptAlive(port, 10_000)) {
                 for (int i = 0; i < 6; i++) {
                     Ask ask = ASKS.get(random.nextInt(ASKS.size()));
                     sent.add(ask.status());
@@ -95,7 +95,7 @@ class KeepAliveTest {
                     }
                 }
             } catch (SocketTimeoutException e) {
-                failures.add("round " + round + ": no answer in 5 s to request " + sent.size() + " of " + sent);
+                failures.add("round " + round + ": no answer in 10 s to request " + sent.size() + " of " + sent);
             }
         }
         assertThat(failures).isEmpty();
