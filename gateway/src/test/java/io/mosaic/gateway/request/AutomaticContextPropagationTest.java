@@ -1,5 +1,6 @@
 package io.mosaic.gateway.request;
 
+import static io.mosaic.gateway.support.JsonLogLines.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import io.mosaic.gateway.support.TestOrigin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,8 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Hooks;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With Reactor's automatic context propagation on ({@code spring.reactor.context-propagation=auto}),
@@ -41,7 +39,6 @@ class AutomaticContextPropagationTest {
             .on("/api/invoices", exchange -> TestOrigin.send(exchange, 500, "application/json", "{}"))
             .on("/ledger", exchange -> TestOrigin.send(exchange, 503, "text/html", "<p>down</p>"));
     static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static Path manifest;
 
     @DynamicPropertySource
@@ -82,14 +79,6 @@ class AutomaticContextPropagationTest {
     @Autowired
     void client(WebTestClient client) {
         web = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    /** The captured output's JSON lines (ECS) whose message contains {@code text}. */
-    static List<JsonNode> lines(CapturedOutput output, String text) {
-        return output.getOut().lines().filter(line -> line.startsWith("{"))
-                .map(line -> JSON.readTree(line))
-                .filter(line -> line.path("message").asString("").contains(text))
-                .toList();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mosaic.gateway.request;
 
+import static io.mosaic.gateway.support.JsonLogLines.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,8 +27,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Hooks;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * In the default mode (no automatic context propagation) the gateway's own lines about a request
@@ -46,7 +45,6 @@ class RequestIdLogTest {
             .on("/api/invoices", exchange -> TestOrigin.send(exchange, 500, "application/json", "{}"));
     static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     static final String TRACEPARENT = "00-" + TRACE + "-00f067aa0ba902b7-01";
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static Path manifest;
 
     /** No origin is vouched for as a whole: 127.0.0.1 is allowed one by one, so walled's 127.0.0.2 is refused. */
@@ -102,14 +100,6 @@ class RequestIdLogTest {
     @Autowired
     void client(WebTestClient client) {
         web = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    /** The captured output's JSON lines (ECS) whose message contains {@code text}. */
-    static List<JsonNode> lines(CapturedOutput output, String text) {
-        return output.getOut().lines().filter(line -> line.startsWith("{"))
-                .map(line -> JSON.readTree(line))
-                .filter(line -> line.path("message").asString("").contains(text))
-                .toList();
     }
 
     @Test
