@@ -17,6 +17,7 @@ import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.reload.ManifestHealthIndicator;
 import io.mosaic.gateway.reload.ManifestWatcher;
+import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import io.mosaic.gateway.route.ProxyPathFilter;
@@ -123,9 +124,15 @@ class CompositionConfiguration {
         return new FragmentResolver(fetcher, new FragmentParser(), fragmentCache, meters, observations);
     }
 
+    /** Answers GET and HEAD of pages below WebFlux, as a decorator of the server's handler (see its javadoc). */
     @Bean
-    RouterFunction<ServerResponse> pages(PlanHolder plans, FragmentResolver resolver, MeterRegistry meters) {
-        return new PageHandler(plans, new PageComposer(resolver, new PageMetrics(meters))).routes();
+    PageHandler pageHandler(PlanHolder plans, FragmentResolver resolver, MeterRegistry meters, RequestIds requestIds) {
+        return new PageHandler(plans, new PageComposer(resolver, new PageMetrics(meters)), requestIds);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> pages(PageHandler pageHandler) {
+        return pageHandler.routes();
     }
 
     /** The manifest's JSON Schema, for editors and teams' tooling. */

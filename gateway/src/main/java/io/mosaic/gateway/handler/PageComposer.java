@@ -20,6 +20,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -114,7 +115,7 @@ public final class PageComposer {
                     }
                 })
                 .concatWith(Mono.fromSupplier(() -> buffers.wrap(timing.comment(System.nanoTime() - started))))
-                .doOnComplete(() -> metrics.latency(page.path(), System.nanoTime() - started));
+                .doOnComplete(() -> metrics.latency(page.path(), status(response), System.nanoTime() - started));
         // What is known when the headers leave goes into a real header, the one devtools show:
         // every fragment of a page served from stored answers, the primary fragment, the time to headers.
         response.beforeCommit(() -> {
@@ -122,6 +123,11 @@ public final class PageComposer {
             return Mono.empty();
         });
         return response.writeWith(Bursts.join(body, context.loop(), buffers));
+    }
+
+    private static int status(ServerHttpResponse response) {
+        HttpStatusCode status = response.getStatusCode();
+        return status == null ? 200 : status.value();
     }
 
     private Mono<Piece> fragment(PagePlan page, FragmentPlan fragment, RequestContext context,

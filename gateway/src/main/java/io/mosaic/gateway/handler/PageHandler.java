@@ -1,16 +1,25 @@
 package io.mosaic.gateway.handler;
 
 import io.mosaic.gateway.fetch.RequestContext;
-import io.mosaic.gateway.plan.CompositionPlan;
+import io.mosaic.gateway.plan.PagePlan;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.render.Nonces;
 import io.mosaic.gateway.render.PageHeaders;
 import io.mosaic.gateway.request.RequestIds;
 import java.net.URI;
-import org.springframework.http.CacheControl;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.http.server.reactive.HttpHeadResponseDecorator;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -21,24 +30,52 @@ import reactor.core.publisher.Mono;
 /**
  * Answers the manifest's pages. The match is made against the plan in force when the request
  * arrives, so pages added or removed by a reload are routable or gone at once.
+ *
+ * <p>GET and HEAD of a page are answered by the server's {@link HttpHandler} itself, as a
+ * {@link HttpHandlerDecoratorFactory}, before WebFlux builds an exchange: a page needs none of
+ * what comes between (no filter of the gateway applies to page paths, no security chain matches
+ * them, no handler mapping, codec or session is used), and that stack cost more CPU than the
+ * composition of a page whose fragments are stored. What the filters would have done for a page
+ * is done here: its request id ({@link RequestIds}) and the 500 of an unexpected error. Every
+ * other request, and every other method on a page path (405), goes through WebFlux as before.
  */
-public final class PageHandler {
+public final class PageHandler implements HttpHandlerDecoratorFactory {
 
+    private static final Logger log = LoggerFactory.getLogger(PageHandler.class);
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+    private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
 
     private final PlanHolder plans;
     private final PageComposer composer;
+    private final RequestIds requestIds;
     private final Nonces nonces = new Nonces();
 
-    public PageHandler(PlanHolder plans, PageComposer composer) {
+    public PageHandler(PlanHolder plans, PageComposer composer, RequestIds requestIds) {
         this.plans = plans;
         this.composer = composer;
+        this.requestIds = requestIds;
+    }
+
+    /** The server's handler, with GET and HEAD of the current plan's pages answered before it. */
+    @Override
+    public HttpHandler apply(HttpHandler next) {
+        return (request, response) -> {
+            HttpMethod method = request.getMethod();
+            if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+                Optional<PagePlan> page = plans.current().page(request.getPath().pathWithinApplication().value());
+                if (page.isPresent()) {
+                    // As WebFlux does for HEAD: the page is composed (the primary fragment decides the status), its body dropped.
+                    return serve(page.get(), request, method == HttpMethod.HEAD ? new HttpHeadResponseDecorator(response) : response);
+                }
+            }
+            return next.handle(request, response);
+        };
     }
 
     /**
-     * GET and HEAD of any page path of the current plan; GET / leads to the first page when no
-     * page is at /. HEAD composes the page like GET, since the primary fragment decides the
-     * status, and the server drops the body. Any other method on a page path answers 405.
+     * Any other method on a page path answers 405, and GET / leads to the first page when no page
+     * is at /. GET and HEAD of a page are answered here too when the server's handler is not
+     * decorated (a test binding these routes alone).
      */
     public RouterFunction<ServerResponse> routes() {
         RequestPredicate isPagePath = request -> plans.current().page(request.path()).isPresent();
@@ -50,27 +87,49 @@ public final class PageHandler {
                 .andRoute(isRoot, this::root);
     }
 
-    private Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
-        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .allow(HttpMethod.GET, HttpMethod.HEAD)
-                .contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-                .bodyValue(request.path() + " is a page: it answers GET and HEAD, not " + request.method().name() + "\n");
+    /** Writes {@code page}: its headers, then the composed document as it becomes ready. */
+    Mono<Void> serve(PagePlan page, ServerHttpRequest request, ServerHttpResponse response) {
+        HttpHeaders sent = request.getHeaders();
+        String id = RequestIds.decide(sent.getFirst("X-Request-Id"));
+        RequestContext context = RequestContext.of(request, id);
+        String nonce = nonces.next();
+        response.setStatusCode(HttpStatus.OK);
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(HTML);
+        headers.setCacheControl("no-store");
+        PageHeaders.set(headers, nonce);
+        headers.set("X-Request-Id", id);
+        // Completing the response after the write, as WebFlux does: for HEAD, the write only drains the body.
+        Mono<Void> written = composer.write(page, context, nonce, response)
+                .onErrorResume(error -> failed(page, id, response, error))
+                .then(Mono.defer(response::setComplete));
+        return requestIds.around(written, id, sent);
+    }
+
+    /** Composition does not fail for a fragment's sake; anything else is a 500 if the headers have not left. */
+    private static Mono<Void> failed(PagePlan page, String id, ServerHttpResponse response, Throwable error) {
+        log.error("Page {} failed (request {})", page.path(), id, error);
+        if (response.isCommitted()) {
+            return Mono.error(error); // the server closes the connection: the page cannot end well any more
+        }
+        response.setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
+        response.getHeaders().setContentType(TEXT);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory()
+                .wrap(("The page " + page.path() + " failed; request " + id + "\n").getBytes(StandardCharsets.UTF_8))));
     }
 
     private Mono<ServerResponse> page(ServerRequest request) {
-        CompositionPlan plan = plans.current();
-        return plan.page(request.path())
-                .map(page -> {
-                    RequestContext context = RequestContext.of(request.exchange().getRequest(), RequestIds.of(request.exchange()));
-                    String nonce = nonces.next();
-                    return ServerResponse.ok()
-                            .contentType(HTML)
-                            .cacheControl(CacheControl.noStore())
-                            .headers(headers -> PageHeaders.set(headers, nonce))
-                            .header("X-Request-Id", context.requestId())
-                            .build((exchange, ignored) -> composer.write(page, context, nonce, exchange.getResponse()));
-                })
+        return plans.current().page(request.path())
+                .map(page -> ServerResponse.ok().build((exchange, ignored) ->
+                        serve(page, exchange.getRequest(), exchange.getResponse())))
                 .orElseGet(() -> ServerResponse.notFound().build());
+    }
+
+    private Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
+        return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .allow(HttpMethod.GET, HttpMethod.HEAD)
+                .contentType(TEXT)
+                .bodyValue(request.path() + " is a page: it answers GET and HEAD, not " + request.method().name() + "\n");
     }
 
     private Mono<ServerResponse> root(ServerRequest request) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Page latency and time to first byte, tagged {@code page} with the plan's page paths only (a
+ * Page latency (by status) and time to first byte, tagged {@code page} with the plan's page paths only (a
  * made-up path is a 404 before it gets here, so it cannot mint a series). Timers are made once
  * per page and reused.
  */
@@ -22,23 +22,27 @@ public final class PageMetrics {
         this.meters = meters;
     }
 
-    /** The whole page, from the request to its last byte. */
-    public void latency(String page, long nanos) {
-        latency.computeIfAbsent(page, p -> timer("mosaic.page.latency", "Time to compose and send a whole page", p))
+    /**
+     * The whole page, from the request to its last byte, tagged with its status too (one of the
+     * few a page answers: 200, 404, 410, 503). Pages are served below WebFlux, so Spring's
+     * {@code http.server.requests} does not count them: this is the pages' request count by status.
+     */
+    public void latency(String page, int status, long nanos) {
+        latency.computeIfAbsent(page + ' ' + status, key -> timer("mosaic.page.latency", "Time to compose and send a whole page", page)
+                        .tag("status", Integer.toString(status)).register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** From the request to the page's first byte of body. */
     public void firstByte(String page, long nanos) {
-        firstByte.computeIfAbsent(page, p -> timer("mosaic.page.first.byte", "Time to a page's first byte of body", p))
+        firstByte.computeIfAbsent(page, p -> timer("mosaic.page.first.byte", "Time to a page's first byte of body", p).register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private Timer timer(String name, String description, String page) {
+    private static Timer.Builder timer(String name, String description, String page) {
         return Timer.builder(name).description(description).tag("page", page)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(meters);
+                .maximumExpectedValue(Duration.ofSeconds(30));
     }
 }

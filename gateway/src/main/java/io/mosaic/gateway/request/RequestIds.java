@@ -55,12 +55,21 @@ public final class RequestIds implements WebFilter, Ordered {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         String id = decide(headers.getFirst("X-Request-Id"));
         exchange.getAttributes().put(ATTRIBUTE, id);
+        return around(chain.filter(exchange), id, headers);
+    }
+
+    /**
+     * {@code handling}, the handling of a request with {@code headers} whose id is {@code id}: with
+     * automatic context propagation, with the MDC entries in its Reactor Context; otherwise as it is.
+     * For the requests answered before the filters run (the pages, see {@code PageHandler}).
+     */
+    public Mono<Void> around(Mono<Void> handling, String id, HttpHeaders headers) {
         if (!propagate) {
-            return chain.filter(exchange);
+            return handling;
         }
         String trace = traceId(headers.getFirst("traceparent"));
         Map<String, String> mdc = trace == null ? Map.of(REQUEST_ID, id) : Map.of(REQUEST_ID, id, TRACE_ID, trace);
-        return chain.filter(exchange).contextWrite(Context.of(Slf4jThreadLocalAccessor.KEY, mdc));
+        return handling.contextWrite(Context.of(Slf4jThreadLocalAccessor.KEY, mdc));
     }
 
     /** The id of the exchange's request: the one decided by the filter, or (outside the filter, in tests) from its header. */

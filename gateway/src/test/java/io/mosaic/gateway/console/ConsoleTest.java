@@ -152,7 +152,7 @@ class ConsoleTest {
         assertThat(page.strip()).matches("(?s).*</html>\\s*<!-- Server-Timing: nav;desc=ok;cache=miss;dur=[0-9.]+, ([a-z-]+;desc=[a-z]+(;cache=[a-z]+)?(;dur=[0-9.]+)?, )*page;dur=[0-9.]+ -->$");
         web.get().uri("/admin-no-such-page").exchange().expectStatus().isNotFound();
         String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin\"}")
+        assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin\",status=\"200\"}")
                 .contains("mosaic_page_first_byte_seconds_count{page=\"/admin\"}")
                 .contains("mosaic_page_latency_seconds_bucket{page=\"/admin\"")
                 .contains("mosaic_fragment_bytes_count{fragment=\"nav\"}")

@@ -14,19 +14,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Pages composed by the real gateway from real origins on loopback: healthy ones, and ones that
@@ -291,6 +296,9 @@ class PageCompositionTest {
         assertThat(page.select("[data-fragment=nofallback]").attr("data-fragment-state")).isEqualTo("error");
         assertThat(page.select("[data-fragment=nofallback]").text()).contains("unavailable right now");
         assertThat(page.select("[data-fragment=header]").attr("data-fragment-state")).isEqualTo("ok");
+        // Counted by status, since Spring's http.server.requests never sees a page.
+        String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin/down\",status=\"503\"}");
     }
 
     @Test
@@ -300,11 +308,41 @@ class PageCompositionTest {
 
     @Test
     void headAnswersLikeGetWithoutABody() {
-        web.head().uri("/admin/all").exchange().expectStatus().isOk()
+        web.mutate().responseTimeout(Duration.ofSeconds(10)).build()
+                .head().uri("/admin/all").exchange().expectStatus().isOk()
                 .expectHeader().contentType("text/html;charset=UTF-8")
+                // The body is composed and dropped before the headers leave, so they time every fragment, the hanging one too.
+                .expectHeader().value("Server-Timing", timing -> assertThat(timing)
+                        .contains("header;desc=ok").contains("hanging;desc=fallback").contains("nofallback;desc=error"))
                 .expectBody().isEmpty();
         // The primary still decides the status.
         web.head().uri("/admin/gone").exchange().expectStatus().isNotFound().expectBody().isEmpty();
+    }
+
+    /** Every request that reaches WebFlux's filters, as "METHOD path". */
+    static final Queue<String> FILTERED = new ConcurrentLinkedQueue<>();
+
+    @TestConfiguration
+    static class FilterWitness {
+        @Bean
+        WebFilter filterWitness() {
+            return (exchange, chain) -> {
+                FILTERED.add(exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value());
+                return chain.filter(exchange);
+            };
+        }
+    }
+
+    @Test
+    void pagesAreAnsweredBeforeWebFluxAndEverythingElseThroughIt() {
+        assertThat(get("/admin/wall").getStatus().value()).isEqualTo(200);
+        web.head().uri("/admin/wall").exchange().expectStatus().isOk();
+        web.post().uri("/admin/wall").exchange().expectStatus().isEqualTo(405);
+        web.get().uri("/fragments/doc/assets/doc.css").exchange().expectStatus().isOk();
+        web.get().uri("/admin/nope").exchange().expectStatus().isNotFound();
+        // Neither the filters nor the security chains ever see a page's GET or HEAD: that stack cost more CPU than composing a stored page.
+        assertThat(FILTERED).doesNotContain("GET /admin/wall", "HEAD /admin/wall")
+                .contains("POST /admin/wall", "GET /fragments/doc/assets/doc.css", "GET /admin/nope");
     }
 
     @Test
