@@ -2,7 +2,8 @@ vcl 4.1;
 # The third composer: Varnish with ESI. Each page is fetched once from the page origin and kept; its
 # <esi:include src="/_f/NAME"/> tags are resolved on every delivery, one after the other, each from
 # the fragment's own backend with the same deadline as the gateway's manifest. A fragment answer is
-# kept only as long as its origin's Cache-Control says.
+# kept only as long as its origin's Cache-Control says. fast-distinct's includes get the page's query
+# (ESI has no variables in src: vcl_recv appends req_top.url's), so their origins see it.
 # Filled in by io.mosaic.e2e.bench.VarnishEsi (placeholders in double braces).
 
 # The page origin: the static origins' nginx, serving the ESI pages the driver wrote.
@@ -20,6 +21,22 @@ sub vcl_recv {
     # credentials) is not reached: every request here is looked up in the cache.
 {{ROUTES}}
     return (synth(404));
+}
+
+sub vcl_hash {
+    # A page requested with a query (fast-distinct's, whose requests differ only in it) is kept
+    # once, by its path, as the built-in vcl_hash would key it without the query. Everything else,
+    # includes too, falls through to the built-in: by its whole URL, which for fast-distinct's
+    # includes carries the page's query (vcl_recv appends it), so each of those is a miss.
+    if (req.esi_level == 0 && req.url ~ "\?") {
+        hash_data(regsub(req.url, "\?.*$", ""));
+        if (req.http.host) {
+            hash_data(req.http.host);
+        } else {
+            hash_data(server.ip);
+        }
+        return (lookup);
+    }
 }
 
 sub vcl_backend_fetch {

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * which the gateway manifest, the nginx SSI config and the Varnish VCL are generated.
  */
 record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec breakerOpen, PageSpec cached, PageSpec fast20,
-                  PageSpec fast100k) {
+                  PageSpec fast100k, PageSpec fastDistinct) {
 
     static final Duration TIMEOUT = Duration.ofMillis(250);
     /** The slow fragment's deadline: long enough for its 200 ms answer. */
@@ -25,6 +25,11 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
     static final String OPENS_QUICKLY = "{failureRate: 50, window: 4, minimumCalls: 2, openFor: 60s}";
     /** What the caching origins send: {@code Cache-Control: max-age=2}. */
     static final Duration MAX_AGE = Duration.ofSeconds(2);
+    /**
+     * The query parameter that differs on every request of {@code fast-distinct}, and that its
+     * fragments pass on to their origins: every page needs its fragments' origins anew.
+     */
+    static final String DISTINCT_PARAMETER = "r";
 
     static BenchPages of(OriginUrls origins, URI slow, URI hang, URI closed) {
         List<FragmentSpec> fast = numbered(FragmentHtml.COUNT, n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n));
@@ -43,11 +48,15 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
                 new PageSpec("/fast-20", "Fast, 20 fragments", numbered(FragmentHtml.MANY,
                         n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n))),
                 new PageSpec("/fast-100k", "Fast, 100 KB fragments", numbered(FragmentHtml.COUNT,
-                        n -> FragmentSpec.healthy("l" + n, origins.large().get(n - 1), n))));
+                        n -> FragmentSpec.healthy("l" + n, origins.large().get(n - 1), n))),
+                // fast's fragments under their own names, each passing the page's r on to its origin.
+                new PageSpec("/fast-distinct", "Fast, distinct queries", numbered(FragmentHtml.COUNT,
+                        n -> FragmentSpec.healthy("d" + n, origins.small().get(n - 1), n).forwarding(DISTINCT_PARAMETER)),
+                        DISTINCT_PARAMETER));
     }
 
     List<PageSpec> all() {
-        return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k);
+        return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k, fastDistinct);
     }
 
     /** Every fragment of every page, once, in order of first use. */

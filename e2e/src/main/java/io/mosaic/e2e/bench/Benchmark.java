@@ -102,7 +102,7 @@ public final class Benchmark {
         Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), gatewayJvm, pages);
         report.progress(String.format("gateway healthy after %.1f s", (System.nanoTime() - gatewayStart) / 1e9));
 
-        Results results = new Scenarios(options, gateway, List.of(nginx, varnish), pages, origins, new Wrk(processes, workspace.logs()),
+        Results results = new Scenarios(options, gateway, List.of(nginx, varnish), pages, origins, new Wrk(processes, workspace),
                 report, ticksPerSecond).run();
         report.markdown(results);
     }

@@ -15,15 +15,30 @@ import java.time.Duration;
  * @param marker the end marker its answer carries, or null when its origin never answers
  * @param maxAge the {@code Cache-Control: max-age} its origin sends, or null when it sends no
  *     Cache-Control: then no composer may keep its answers
+ * @param forwardedQuery the page's query parameter that reaches its origin, or null: the gateway's
+ *     {@code forward: {query: [NAME]}}, nginx SSI's include with the page's {@code $args}, Varnish
+ *     ESI's include with the top request's query. With null no composer is told anything (the
+ *     gateway's default would forward the page's whole query, but those pages are requested without one)
  */
-record FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker, Duration maxAge) {
+record FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker, Duration maxAge,
+                    String forwardedQuery) {
 
     /** The fallback every composer shows in place of a failed fragment. */
     static final String FALLBACK = "<p class=\"bench-fallback\">This part is unavailable right now.</p>";
 
+    /** A fragment whose origin gets no query from the page. */
+    FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker, Duration maxAge) {
+        this(name, url, timeout, circuitBreaker, marker, maxAge, null);
+    }
+
     /** A fragment from an origin that answers at once, without Cache-Control, with the default breaker. */
     static FragmentSpec healthy(String name, URI url, int markerNumber) {
         return new FragmentSpec(name, url, BenchPages.TIMEOUT, null, FragmentHtml.marker(markerNumber), null);
+    }
+
+    /** This fragment, with the page's query parameter {@code parameter} passed on to its origin. */
+    FragmentSpec forwarding(String parameter) {
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, parameter);
     }
 
     boolean healthy() {
@@ -33,5 +48,10 @@ record FragmentSpec(String name, URI url, Duration timeout, String circuitBreake
     /** Whether its origin lets composers keep its answers. */
     boolean cacheable() {
         return maxAge != null;
+    }
+
+    /** Whether its origin gets (part of) the page's query. */
+    boolean forwardsQuery() {
+        return forwardedQuery != null;
     }
 }

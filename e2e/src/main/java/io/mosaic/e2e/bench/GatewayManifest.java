@@ -24,6 +24,9 @@ final class GatewayManifest {
             if (fragment.circuitBreaker() != null) {
                 yaml.append("    circuitBreaker: ").append(fragment.circuitBreaker()).append('\n');
             }
+            if (fragment.forwardsQuery()) {
+                yaml.append("    forward: {query: [").append(fragment.forwardedQuery()).append("]}\n");
+            }
         }
         yaml.append("\npages:\n");
         for (PageSpec page : pages.all()) {

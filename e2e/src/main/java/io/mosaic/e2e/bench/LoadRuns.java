@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * wrk runs on one page of one composer at a time: a warm-up, a check that the page is whole, then
  * the measured run with the composer's CPU time, its failed fragments and the origins' requests
- * counted around it. Also the same run on one static file of the origins, for scale.
+ * counted around it. A page with a distinct query gets a new value of it on every request, in the
+ * warm-up and the measured run alike ({@link Wrk}). Also the same run on one static file of the
+ * origins, for scale.
  */
 final class LoadRuns {
 
@@ -31,14 +33,15 @@ final class LoadRuns {
         report.progress(composer.name() + ": " + scenario.name() + ", " + scenario.warmUp().toSeconds() + " s warm-up, then "
                 + scenario.measured().toSeconds() + " s measured");
         whole.await(composer, page, "before the warm-up");
-        wrk.run(scenario.name() + "-warmup-" + composer.name(), composer.url(page.path()), scenario.warmUp());
+        wrk.run(scenario.name() + "-warmup-" + composer.name(), composer.url(page.path()), scenario.warmUp(), page.distinctQuery());
         int pageBytes = whole.await(composer, page, "after the warm-up");
         Sleep.millis(settle.toMillis());
         List<Long> pids = composer.pids();
         long failedBefore = composer.failedFragments();
         long fetchesBefore = origins.requestsServed();
         long ticksBefore = ProcStat.cpuTicks(pids);
-        WrkResult result = wrk.run(scenario.name() + "-" + composer.name(), composer.url(page.path()), scenario.measured());
+        WrkResult result = wrk.run(scenario.name() + "-" + composer.name(), composer.url(page.path()), scenario.measured(),
+                page.distinctQuery());
         long ticks = ProcStat.cpuTicks(pids) - ticksBefore;
         // The second stub_status request counts itself.
         long fetches = origins.requestsServed() - fetchesBefore - 1;

@@ -13,7 +13,9 @@ import java.util.Map;
  * the gateway layout's skeleton ({@link IncludePage}) and an {@code include virtual} per fragment,
  * each proxied to the same origin as the gateway's with the same deadline and a keep-alive
  * upstream. Where an include fails, its {@code stub} shows the same fallback as the gateway's.
- * Fragments whose origin sends Cache-Control go through {@code proxy_cache}.
+ * Fragments whose origin sends Cache-Control go through {@code proxy_cache}. A fragment that gets
+ * the page's query ({@code fast-distinct}'s) is included with the page's {@code $args}, which its
+ * {@code proxy_pass} passes on to the origin.
  */
 final class NginxSsi implements Composer {
 
@@ -65,9 +67,16 @@ final class NginxSsi implements Composer {
         return new NginxSsi(Nginx.start(processes, "nginx-ssi", prefix, config, List.of(port)), port);
     }
 
-    /** The SSI include of {@code fragment}, through its internal location, with the fallback where it fails. */
+    /**
+     * The SSI include of {@code fragment}, through its internal location, with the fallback where it
+     * fails. SSI substitutes variables in {@code virtual}: a fragment that gets the page's query is
+     * included as {@code /_f/NAME?$args}, the page's query as the browser sent it (the
+     * {@code fast-distinct} page's requests carry only {@code r}); the location's {@code proxy_pass}
+     * then passes it on. Without a query, the include's {@code ?} is empty and the origin gets none.
+     */
     static String include(FragmentSpec fragment) {
-        return "<!--# include virtual=\"/_f/" + fragment.name() + "\" stub=\"fallback\" -->";
+        return "<!--# include virtual=\"/_f/" + fragment.name() + (fragment.forwardsQuery() ? "?$args" : "")
+                + "\" stub=\"fallback\" -->";
     }
 
     private static String upstream(FragmentSpec fragment) {

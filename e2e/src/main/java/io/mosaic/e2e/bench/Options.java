@@ -73,7 +73,7 @@ record Options(boolean soak, boolean quick, Path gatewayJar) {
         return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(15);
     }
 
-    /** The measured run of the scaling scenarios and the static file, which keep the whole run within about 8 minutes. */
+    /** The measured run of fast-20, fast-100k, fast-distinct and the static file, which keep the whole run within about 8 minutes. */
     Duration shortMeasured() {
         return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
     }

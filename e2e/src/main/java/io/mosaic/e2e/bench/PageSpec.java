@@ -9,8 +9,27 @@ import java.util.List;
  * @param path the page's path on any composer, such as {@code /fast}
  * @param title its document title
  * @param fragments its fragments in document order
+ * @param distinctQuery the query parameter that every load request of the page sets to a value no
+ *     request had before (wrk's {@code distinct-query.lua}), or null: wrk asks for {@link #path()} alone
  */
-record PageSpec(String path, String title, List<FragmentSpec> fragments) {
+record PageSpec(String path, String title, List<FragmentSpec> fragments, String distinctQuery) {
+
+    /** The value of {@link #distinctQuery} in the single requests that check the page is whole. */
+    static final String CHECK_VALUE = "whole-check";
+
+    /** A page requested without a query. */
+    PageSpec(String path, String title, List<FragmentSpec> fragments) {
+        this(path, title, fragments, null);
+    }
+
+    /**
+     * What a single request that checks the page asks for: {@link #path()}, with {@link
+     * #distinctQuery} set when it has one, so that the check goes the way of the load's requests
+     * (a route that does not take the query would show here).
+     */
+    String checkPath() {
+        return distinctQuery == null ? path : path + "?" + distinctQuery + "=" + CHECK_VALUE;
+    }
 
     /** The end markers of the fragments whose origins answer. */
     List<String> markers() {

@@ -81,7 +81,7 @@ final class Report {
         fact("gateway JVM", "@" + gatewayJvm + ": " + String.join(" ", GatewayJvm.options(gatewayJvm)));
         fact("load", "wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS + " --latency; fast: " + options.warmUp().toSeconds()
                 + " s warm-up then " + options.measured().toSeconds() + " s measured; cached: " + options.laterWarmUp().toSeconds()
-                + " s then " + options.measured().toSeconds() + " s; fast-20, fast-100k and the static file: "
+                + " s then " + options.measured().toSeconds() + " s; fast-20, fast-100k, fast-distinct and the static file: "
                 + options.laterWarmUp().toSeconds() + " s then " + options.shortMeasured().toSeconds() + " s");
         fact("single", "slow-one, dead-one, breaker-open: median of " + options.singleRuns() + " after " + options.singleWarmUps()
                 + " warm-ups; unloaded: " + Options.UNLOADED_RUNS + " after " + options.quietPause().toSeconds()

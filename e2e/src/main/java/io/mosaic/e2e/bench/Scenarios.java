@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 /**
  * The scenarios, in order: the static file (the machine's limit, for scale); {@code fast}
  * (throughput, latency, CPU per page); {@code slow-one}, {@code dead-one} and {@code breaker-open}
- * (single requests); the load scenarios {@code cached}, {@code fast-20} and {@code fast-100k}; the
+ * (single requests); the load scenarios {@code cached}, {@code fast-20}, {@code fast-100k} and
+ * {@code fast-distinct} (fast's fragments, every request with its own query passed on to the
+ * origins, so that every page takes 5 origin fetches); the
  * unloaded page's latency after a quiet pause; and {@code memory} (with the soak when asked). Each
  * prints its figures as soon as it has them. Only one composer is under load at a time, each in
  * the order of {@link #composers}.
@@ -80,6 +82,9 @@ final class Scenarios {
                 options.laterWarmUp(), options.shortMeasured()));
         load(results, new LoadScenario("fast-100k", pages.fast100k(), pageOf(FragmentHtml.COUNT, FragmentHtml.LARGE_SIZE,
                 "nginx origins"), options.laterWarmUp(), options.shortMeasured()));
+        load(results, new LoadScenario("fast-distinct", pages.fastDistinct(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE,
+                "nginx origins") + ", each request with its own ?" + BenchPages.DISTINCT_PARAMETER + "= passed on to every fragment's"
+                + " origin (nothing to share or keep)", options.laterWarmUp(), options.shortMeasured()));
 
         for (Composer composer : composers) {
             whole.await(composer, pages.fast(), "before the unloaded requests");

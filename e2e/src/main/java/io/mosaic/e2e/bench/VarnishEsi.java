@@ -11,6 +11,13 @@ import java.util.Map;
  * delivery. Each fragment has its own backend with the same origin and deadline as the gateway's;
  * where one fails, the include shows the same fallback as the gateway's. Answers are kept only
  * as long as their origin's Cache-Control says.
+ *
+ * <p>A page with a distinct query ({@code fast-distinct}) is routed and kept by its path alone
+ * ({@code vcl_hash}), one copy for every query. ESI cannot put a variable in an include's
+ * {@code src}, so a fragment that gets the page's query has it appended in {@code vcl_recv}
+ * from the top request's URL ({@code req_top.url}): the include's URL, hence its cache lookup and
+ * its origin's URL, differs on every page, and, its answer having no Cache-Control, it is fetched
+ * every time, as {@code fast}'s includes are.
  */
 final class VarnishEsi implements Composer {
 
@@ -28,14 +35,15 @@ final class VarnishEsi implements Composer {
         URI pageOrigin = null;
         for (PageSpec page : pages.all()) {
             pageOrigin = origins.publish("esi/" + page.name() + ".html", IncludePage.html(workspace, page, "", VarnishEsi::include));
-            routes.append(route(page.path(), "req.esi_level == 0", "pages"));
-            originPaths.append(originPath(page.path(), pageOrigin.getRawPath()));
+            routes.append(pageRoute(page));
+            originPaths.append(originPath(page.path(), page.distinctQuery() != null, pageOrigin.getRawPath(), false));
         }
         StringBuilder backends = new StringBuilder();
         for (FragmentSpec fragment : pages.fragments()) {
             backends.append(backend(fragment));
-            routes.append(route("/_f/" + fragment.name(), "req.esi_level > 0", backendName(fragment)));
-            originPaths.append(originPath("/_f/" + fragment.name(), fragment.url().getRawPath()));
+            routes.append(includeRoute(fragment));
+            originPaths.append(originPath("/_f/" + fragment.name(), fragment.forwardsQuery(), fragment.url().getRawPath(),
+                    fragment.forwardsQuery()));
         }
         int port = Ports.free(1).get(0);
         String vcl = Template.fill(workspace.template("varnish-esi.vcl"), Map.of(
@@ -50,18 +58,45 @@ final class VarnishEsi implements Composer {
         return "<esi:include src=\"/_f/" + fragment.name() + "\"/>";
     }
 
-    /** A vcl_recv clause sending {@code path} to {@code backend}; fragments are reachable only as includes. */
-    private static String route(String path, String condition, String backend) {
-        return "    if (req.url == \"" + path + "\" && " + condition + ") {\n"
+    /** The vcl_recv clause of a page: from the page origin, with or without a query when the page has a distinct one. */
+    static String pageRoute(PageSpec page) {
+        return route(page.path(), page.distinctQuery() != null, "req.esi_level == 0", "pages", "");
+    }
+
+    /**
+     * The vcl_recv clause of a fragment's include, reachable only as an include; one that gets the
+     * page's query has the top request's query (from its {@code ?}, or nothing) appended to its URL.
+     */
+    static String includeRoute(FragmentSpec fragment) {
+        return route("/_f/" + fragment.name(), false, "req.esi_level > 0", backendName(fragment), fragment.forwardsQuery()
+                ? "        set req.url = req.url + regsub(req_top.url, \"^[^?]*\", \"\");\n" : "");
+    }
+
+    /** A vcl_recv clause sending {@code path} (and, with {@code anyQuery}, {@code path?...}) to {@code backend}. */
+    private static String route(String path, boolean anyQuery, String condition, String backend, String more) {
+        return "    if (" + urlIs("req.url", path, anyQuery) + " && " + condition + ") {\n"
                 + "        set req.backend_hint = " + backend + ";\n"
+                + more
                 + "        return (hash);\n"
                 + "    }\n";
     }
 
-    private static String originPath(String path, String originPath) {
-        return "    if (bereq.url == \"" + path + "\") {\n"
-                + "        set bereq.url = \"" + originPath + "\";\n"
+    /**
+     * A vcl_backend_fetch clause from the public {@code path} to the origin's; with {@code anyQuery}
+     * also {@code path?...}, whose query the origin gets when {@code keepQuery}.
+     */
+    static String originPath(String path, boolean anyQuery, String originPath, boolean keepQuery) {
+        return "    if (" + urlIs("bereq.url", path, anyQuery) + ") {\n"
+                + "        set bereq.url = \"" + originPath + "\"" + (keepQuery ? " + regsub(bereq.url, \"^[^?]*\", \"\")" : "") + ";\n"
                 + "    }\n";
+    }
+
+    /** A VCL test that {@code variable} is {@code path}, or with {@code anyQuery} {@code path} with or without a query. */
+    private static String urlIs(String variable, String path, boolean anyQuery) {
+        if (!path.matches("[A-Za-z0-9/_-]+")) {
+            throw new IllegalArgumentException("not a plain path: " + path);
+        }
+        return anyQuery ? variable + " ~ \"^" + path + "(\\?|$)\"" : variable + " == \"" + path + "\"";
     }
 
     static String backend(FragmentSpec fragment) {

@@ -25,13 +25,13 @@ final class WholePage {
     }
 
     /**
-     * Requests {@code page}, one request at a time, until it is whole (see {@link #problem}). A cold
-     * JVM's first fetches may miss the 250 ms deadlines, and load may have opened breakers, which
-     * then need {@code openFor} and successful probes to close. Fails when the page is not whole
-     * within {@link #WITHIN}. Returns the body's size.
+     * Requests {@code page} ({@link PageSpec#checkPath()}), one request at a time, until it is whole
+     * (see {@link #problem}). A cold JVM's first fetches may miss the 250 ms deadlines, and load may
+     * have opened breakers, which then need {@code openFor} and successful probes to close. Fails
+     * when the page is not whole within {@link #WITHIN}. Returns the body's size.
      */
     int await(Composer composer, PageSpec page, String when) {
-        URI url = composer.url(page.path());
+        URI url = composer.url(page.checkPath());
         long started = System.nanoTime();
         long deadline = started + WITHIN.toNanos();
         int requests = 0;
@@ -42,7 +42,7 @@ final class WholePage {
             if (problem == null) {
                 if (requests > 1) {
                     report.progress(String.format(Locale.ROOT, "%s: %s was not whole %s; whole again after %d requests in %.1f s",
-                            composer.name(), page.path(), when, requests, (System.nanoTime() - started) / 1e9));
+                            composer.name(), page.checkPath(), when, requests, (System.nanoTime() - started) / 1e9));
                 }
                 return answer.bodyBytes();
             }

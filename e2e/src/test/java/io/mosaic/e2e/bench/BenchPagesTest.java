@@ -2,6 +2,11 @@ package io.mosaic.e2e.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.manifest.FragmentDefinition;
+import io.mosaic.manifest.Manifest;
+import io.mosaic.manifest.ManifestReader;
+import io.mosaic.manifest.QuerySelection;
+import io.mosaic.manifest.ReadResult;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
@@ -61,6 +66,91 @@ class BenchPagesTest {
         assertThat(pages.cached().fragments()).allMatch(FragmentSpec::cacheable).extracting(FragmentSpec::maxAge)
                 .containsOnly(BenchPages.MAX_AGE);
         assertThat(pages.fast().fragments()).noneMatch(FragmentSpec::cacheable);
+    }
+
+    @Test
+    void distinctPageHasFastsFragmentsUnderItsOwnNamesEachPassingItsQueryOn() {
+        PageSpec distinct = pages.fastDistinct();
+
+        assertThat(distinct.path()).isEqualTo("/fast-distinct");
+        assertThat(distinct.fragments()).extracting(FragmentSpec::name).containsExactly("d1", "d2", "d3", "d4", "d5");
+        assertThat(distinct.fragments()).extracting(FragmentSpec::url).containsExactlyElementsOf(
+                pages.fast().fragments().stream().map(FragmentSpec::url).toList());
+        assertThat(distinct.fragments()).extracting(FragmentSpec::timeout).containsOnly(BenchPages.TIMEOUT);
+        assertThat(distinct.markers()).isEqualTo(pages.fast().markers());
+        assertThat(distinct.fragments()).extracting(FragmentSpec::forwardedQuery).containsOnly("r");
+        assertThat(distinct.fragments()).noneMatch(FragmentSpec::cacheable);
+        assertThat(distinct.distinctQuery()).isEqualTo("r");
+        assertThat(distinct.checkPath()).isEqualTo("/fast-distinct?r=whole-check");
+        // Every other page is requested without a query, and none of their fragments is told to pass one on.
+        assertThat(pages.all()).filteredOn(page -> page != distinct).hasSize(7).allSatisfy(page -> {
+            assertThat(page.distinctQuery()).isNull();
+            assertThat(page.checkPath()).isEqualTo(page.path());
+            assertThat(page.fragments()).noneMatch(FragmentSpec::forwardsQuery);
+        });
+    }
+
+    @Test
+    void manifestReadByTheGatewaysReaderForwardsROnlyToTheDistinctPagesFragments() {
+        String yaml = GatewayManifest.yaml(pages);
+        assertThat(yaml).contains("  - name: d1\n    team: bench\n    url: http://127.0.0.1:9001/f1.html\n    timeout: 250ms\n"
+                + "    fallback: '" + FragmentSpec.FALLBACK + "'\n    forward: {query: [r]}\n");
+
+        ReadResult read = new ManifestReader().read("bench.yaml", yaml);
+        assertThat(read.problems()).isEmpty();
+        Manifest manifest = read.orThrow();
+        assertThat(manifest.fragmentNamesOn("/fast-distinct")).containsExactly("d1", "d2", "d3", "d4", "d5");
+        for (int n = 1; n <= 5; n++) {
+            FragmentDefinition fragment = manifest.fragment("d" + n).orElseThrow();
+            assertThat(fragment.forward().query()).isEqualTo(QuerySelection.only(List.of("r")));
+            assertThat(fragment.forward().query().allows("r")).isTrue();
+            assertThat(fragment.forward().query().allows("other")).isFalse();
+            assertThat(fragment.url()).isEqualTo(pages.fast().fragments().get(n - 1).url());
+        }
+        // fast's fragments keep the gateway's default: their pages are requested without a query.
+        assertThat(manifest.fragment("f1").orElseThrow().forward().query()).isEqualTo(QuerySelection.ALL);
+    }
+
+    @Test
+    void ssiIncludesOfTheDistinctPagePassThePagesArgsAndNoOtherIncludeHasAQuery() {
+        String distinct = IncludePage.widgets(pages.fastDistinct(), NginxSsi::include);
+
+        assertInOrder(distinct, List.of("d1", "d2", "d3", "d4", "d5"), name -> "<div class=\"mosaic-fragment\" data-fragment=\""
+                + name + "\"><!--# include virtual=\"/_f/" + name + "?$args\" stub=\"fallback\" --></div>");
+        for (PageSpec page : pages.all()) {
+            if (page != pages.fastDistinct()) {
+                assertThat(IncludePage.widgets(page, NginxSsi::include)).as(page.path()).doesNotContain("?");
+            }
+        }
+    }
+
+    @Test
+    void varnishRoutesTheDistinctPageWithItsQueryAndAppendsItToTheIncludes() {
+        assertThat(VarnishEsi.pageRoute(pages.fastDistinct())).isEqualTo("""
+                    if (req.url ~ "^/fast-distinct(\\?|$)" && req.esi_level == 0) {
+                        set req.backend_hint = pages;
+                        return (hash);
+                    }
+                """);
+        assertThat(VarnishEsi.pageRoute(pages.fast())).startsWith("    if (req.url == \"/fast\" && req.esi_level == 0) {\n");
+        assertThat(VarnishEsi.includeRoute(pages.fastDistinct().fragments().get(0))).isEqualTo("""
+                    if (req.url == "/_f/d1" && req.esi_level > 0) {
+                        set req.backend_hint = fragment_d1;
+                        set req.url = req.url + regsub(req_top.url, "^[^?]*", "");
+                        return (hash);
+                    }
+                """);
+        assertThat(VarnishEsi.includeRoute(pages.fast().fragments().get(0))).doesNotContain("req_top");
+        assertThat(VarnishEsi.originPath("/_f/d1", true, "/f1.html", true)).isEqualTo("""
+                    if (bereq.url ~ "^/_f/d1(\\?|$)") {
+                        set bereq.url = "/f1.html" + regsub(bereq.url, "^[^?]*", "");
+                    }
+                """);
+        assertThat(VarnishEsi.originPath("/_f/f1", false, "/f1.html", false)).isEqualTo("""
+                    if (bereq.url == "/_f/f1") {
+                        set bereq.url = "/f1.html";
+                    }
+                """);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.mosaic.e2e.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WrkTest {
+
+    /** The template as the benchmark reads it (the tests run in e2e/). */
+    private static final Path TEMPLATE = Path.of("bench/distinct-query.lua");
+
+    @Test
+    void commandHasAScriptOnlyWhenGivenOneBeforeTheUrl() {
+        URI url = URI.create("http://127.0.0.1:8080/fast-distinct");
+
+        assertThat(Wrk.command("wrk", url, Duration.ofSeconds(10), null))
+                .containsExactly("wrk", "-t1", "-c32", "-d10s", "--latency", "http://127.0.0.1:8080/fast-distinct");
+        assertThat(Wrk.command("wrk", url, Duration.ofSeconds(10), Path.of("/w/run.lua")))
+                .containsExactly("wrk", "-t1", "-c32", "-d10s", "--latency", "-s", "/w/run.lua", "http://127.0.0.1:8080/fast-distinct");
+    }
+
+    @Test
+    void scriptNamesTheParameterAndTheRunAndRefusesWhatWouldNotFitAUrl() {
+        String script = Wrk.distinctQueryScript(TEMPLATE, "r", "fast-distinct-gateway");
+
+        assertThat(script).contains("prefix = wrk.path .. \"?r=fast-distinct-gateway-t\" .. thread_number .. \"-\"")
+                .doesNotContain("{{");
+        assertThatThrownBy(() -> Wrk.distinctQueryScript(TEMPLATE, "r", "a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Wrk.distinctQueryScript(TEMPLATE, "r&x", "run")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** wrk itself with the script, against a server that records every request: each URL is new. */
+    @Test
+    void everyRequestOfARunHasItsOwnQuery(@TempDir Path dir) throws Exception {
+        String binary;
+        try {
+            binary = Wrk.binary();
+        } catch (IllegalStateException e) {
+            assumeTrue(false, "wrk is not installed");
+            return;
+        }
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/", exchange -> {
+            seen.add(exchange.getRequestURI().toString());
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path script = dir.resolve("run.lua");
+            Files.writeString(script, Wrk.distinctQueryScript(TEMPLATE, "r", "test-run"));
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/fast-distinct");
+            Process wrk = new ProcessBuilder(Wrk.command(binary, url, Duration.ofSeconds(1), script))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("wrk.txt").toFile()).start();
+            assertThat(wrk.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(wrk.exitValue()).as(Files.readString(dir.resolve("wrk.txt"))).isZero();
+        } finally {
+            server.stop(0);
+        }
+
+        List<String> urls;
+        synchronized (seen) {
+            urls = List.copyOf(seen);
+        }
+        assertThat(urls).hasSizeGreaterThan(Options.WRK_CONNECTIONS).doesNotHaveDuplicates()
+                .allMatch(u -> u.matches("/fast-distinct\\?r=test-run-t1-[1-9][0-9]*"), "/fast-distinct?r=test-run-t1-N");
+    }
+}
