@@ -91,6 +91,14 @@ public final class PageHandler implements HttpHandlerDecoratorFactory {
     Mono<Void> serve(PagePlan page, ServerHttpRequest request, ServerHttpResponse response) {
         HttpHeaders sent = request.getHeaders();
         String id = RequestIds.decide(sent.getFirst("X-Request-Id"));
+        // Completing the response after the write, as WebFlux does: for HEAD, the write only drains the body.
+        Mono<Void> written = Mono.defer(() -> compose(page, request, response, id))
+                .onErrorResume(error -> failed(page, id, response, error))
+                .then(Mono.defer(response::setComplete));
+        return requestIds.around(written, id, sent);
+    }
+
+    private Mono<Void> compose(PagePlan page, ServerHttpRequest request, ServerHttpResponse response, String id) {
         RequestContext context = RequestContext.of(request, id);
         String nonce = nonces.next();
         response.setStatusCode(HttpStatus.OK);
@@ -99,14 +107,13 @@ public final class PageHandler implements HttpHandlerDecoratorFactory {
         headers.setCacheControl("no-store");
         PageHeaders.set(headers, nonce);
         headers.set("X-Request-Id", id);
-        // Completing the response after the write, as WebFlux does: for HEAD, the write only drains the body.
-        Mono<Void> written = composer.write(page, context, nonce, response)
-                .onErrorResume(error -> failed(page, id, response, error))
-                .then(Mono.defer(response::setComplete));
-        return requestIds.around(written, id, sent);
+        return composer.write(page, context, nonce, response);
     }
 
-    /** Composition does not fail for a fragment's sake; anything else is a 500 if the headers have not left. */
+    /**
+     * Composition does not fail for a fragment's sake; anything else (a bug) is a 500 with the
+     * request id if the headers have not left, as WebFlux would answer, and logged with its id.
+     */
     private static Mono<Void> failed(PagePlan page, String id, ServerHttpResponse response, Throwable error) {
         log.error("Page {} failed (request {})", page.path(), id, error);
         if (response.isCommitted()) {

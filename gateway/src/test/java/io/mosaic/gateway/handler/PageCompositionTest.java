@@ -10,28 +10,47 @@ import io.mosaic.gateway.support.TestOrigin;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
 import io.mosaic.manifest.Mount;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.RequestPath;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Pages composed by the real gateway from real origins on loopback: healthy ones, and ones that
@@ -343,6 +362,59 @@ class PageCompositionTest {
         // Neither the filters nor the security chains ever see a page's GET or HEAD: that stack cost more CPU than composing a stored page.
         assertThat(FILTERED).doesNotContain("GET /admin/wall", "HEAD /admin/wall")
                 .contains("POST /admin/wall", "GET /fragments/doc/assets/doc.css", "GET /admin/nope");
+    }
+
+    @Autowired
+    PageHandler pages;
+
+    @Test
+    void aPageThatFailsForAnythingButAFragmentAnswers500WithItsRequestId() {
+        // A response that throws while the page is set up, then one whose write fails before the headers leave.
+        for (boolean whileSettingUp : new boolean[] {true, false}) {
+            MockServerHttpResponse mock = new MockServerHttpResponse();
+            AtomicBoolean failed = new AtomicBoolean();
+            ServerHttpResponse failing = new ServerHttpResponseDecorator(mock) {
+                @Override
+                public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+                    if (whileSettingUp && failed.compareAndSet(false, true)) {
+                        throw new IllegalStateException("broken response");
+                    }
+                    super.beforeCommit(action);
+                }
+
+                @Override
+                public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+                    if (!whileSettingUp && failed.compareAndSet(false, true)) {
+                        return Mono.error(new IllegalStateException("broken write"));
+                    }
+                    return super.writeWith(body);
+                }
+            };
+            ServerHttpRequest request = withoutServer(MockServerHttpRequest.get("/admin/wall").header("X-Request-Id", "failing-1").build());
+            pages.apply((ignored, alsoIgnored) -> Mono.error(new AssertionError("a page never reaches WebFlux")))
+                    .handle(request, failing).block(Duration.ofSeconds(10));
+            assertThat(failed).isTrue();
+            assertThat(mock.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+            assertThat(mock.getBodyAsString().block(Duration.ofSeconds(5))).isEqualTo("The page /admin/wall failed; request failing-1\n");
+        }
+    }
+
+    /**
+     * {@code mock} as a request of no server. Not a decorator, which the gateway looks through
+     * for the connection's event loop, and a mock has none to give: it throws.
+     */
+    private static ServerHttpRequest withoutServer(MockServerHttpRequest mock) {
+        return new ServerHttpRequest() {
+            @Override public String getId() { return mock.getId(); }
+            @Override public RequestPath getPath() { return mock.getPath(); }
+            @Override public MultiValueMap<String, String> getQueryParams() { return mock.getQueryParams(); }
+            @Override public MultiValueMap<String, HttpCookie> getCookies() { return mock.getCookies(); }
+            @Override public HttpMethod getMethod() { return mock.getMethod(); }
+            @Override public URI getURI() { return mock.getURI(); }
+            @Override public Map<String, Object> getAttributes() { return mock.getAttributes(); }
+            @Override public HttpHeaders getHeaders() { return mock.getHeaders(); }
+            @Override public Flux<DataBuffer> getBody() { return mock.getBody(); }
+        };
     }
 
     @Test
