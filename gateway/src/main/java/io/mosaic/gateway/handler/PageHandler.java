@@ -25,6 +25,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
@@ -115,6 +116,11 @@ public final class PageHandler implements HttpHandlerDecoratorFactory {
      * request id if the headers have not left, as WebFlux would answer, and logged with its id.
      */
     private static Mono<Void> failed(PagePlan page, String id, ServerHttpResponse response, Throwable error) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(error)) {
+            // The browser went away while the page was written (WebFlux logs this at debug too).
+            log.debug("Page {}: the client went away (request {}): {}", page.path(), id, error.toString());
+            return Mono.empty();
+        }
         log.error("Page {} failed (request {})", page.path(), id, error);
         if (response.isCommitted()) {
             return Mono.error(error); // the server closes the connection: the page cannot end well any more
