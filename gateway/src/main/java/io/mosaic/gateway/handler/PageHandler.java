@@ -34,11 +34,12 @@ import reactor.core.publisher.Mono;
  *
  * <p>GET and HEAD of a page are answered by the server's {@link HttpHandler} itself, as a
  * {@link HttpHandlerDecoratorFactory}, before WebFlux builds an exchange: a page needs none of
- * what comes between (no filter of the gateway applies to page paths, no security chain matches
- * them, no handler mapping, codec or session is used), and that stack cost more CPU than the
- * composition of a page whose fragments are stored. What the filters would have done for a page
- * is done here: its request id ({@link RequestIds}) and the 500 of an unexpected error. Every
- * other request, and every other method on a page path (405), goes through WebFlux as before.
+ * what comes between (no security chain matches a page path, the proxy's path filter ignores it,
+ * no handler mapping, codec or session is used), and that stack cost more CPU than the
+ * composition of a page whose fragments are stored. What WebFlux's filters and adapter did for a
+ * page is done here: its request id ({@link RequestIds}), HEAD without a body, and the 500 of an
+ * unexpected error. Every other request, and every other method on a page path (405), goes
+ * through WebFlux as before.
  */
 public final class PageHandler implements HttpHandlerDecoratorFactory {
 
