@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
-import org.springframework.http.server.reactive.HttpHeadResponseDecorator;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -66,8 +65,9 @@ public final class PageHandler implements HttpHandlerDecoratorFactory {
             if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
                 Optional<PagePlan> page = plans.current().page(request.getPath().pathWithinApplication().value());
                 if (page.isPresent()) {
-                    // As WebFlux does for HEAD: the page is composed (the primary fragment decides the status), its body dropped.
-                    return serve(page.get(), request, method == HttpMethod.HEAD ? new HttpHeadResponseDecorator(response) : response);
+                    // HEAD is composed like GET (the primary fragment decides the status); Spring's
+                    // Reactor Netty adapter has already wrapped the response so that its body is dropped.
+                    return serve(page.get(), request, response);
                 }
             }
             return next.handle(request, response);
