@@ -8,12 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,8 +58,8 @@ class PropagationCostProbe {
     @LocalServerPort
     int port;
 
-    static Map<Long, Long> cpu() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** {@code measure} of every thread of the gateway's (not the probe's, the origin's or the test runner's), by thread id. */
+    static Map<Long, Long> perGatewayThread(ToLongFunction<Long> measure) {
         Map<Long, Long> out = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             String n = t.getName();
@@ -63,65 +67,56 @@ class PropagationCostProbe {
                     || n.startsWith("surefire")) {
                 continue;
             }
-            out.put(t.getId(), threads.getThreadCpuTime(t.getId()));
+            out.put(t.getId(), measure.applyAsLong(t.getId()));
         }
         return out;
     }
 
-    static Map<Long, Long> allocated() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Map<Long, Long> out = new HashMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            String n = t.getName();
-            if (n.startsWith("HttpClient") || n.startsWith("test-origin") || n.equals("main") || n.startsWith("probe")
-                    || n.startsWith("surefire")) {
-                continue;
-            }
-            out.put(t.getId(), threads.getThreadAllocatedBytes(t.getId()));
+    /** The growth from {@code before} to {@code after}, summed over threads (a thread born since counts from 0). */
+    static long growth(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
+        for (var e : after.entrySet()) {
+            sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
         }
-        return out;
+        return sum;
     }
 
     void run(HttpClient http, int requests, int users) throws Exception {
         AtomicInteger left = new AtomicInteger(requests);
         ExecutorService pool = Executors.newFixedThreadPool(users, r -> new Thread(r, "probe"));
         URI uri = URI.create("http://127.0.0.1:" + port + "/p");
+        List<Future<?>> clients = new ArrayList<>();
         for (int u = 0; u < users; u++) {
-            pool.submit(() -> {
+            clients.add(pool.submit(() -> {
                 while (left.decrementAndGet() >= 0) {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200 || !r.body().contains("bbbb")) {
-                        throw new AssertionError(r.statusCode());
+                        throw new AssertionError("page answered " + r.statusCode() + " without fragment b");
                     }
                 }
                 return null;
-            });
+            }));
         }
         pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
+        for (Future<?> client : clients) {
+            client.get(10, TimeUnit.MINUTES); // a failed page fails the probe
+        }
     }
 
     @Test
     void probe() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         HttpClient http = HttpClient.newHttpClient();
         run(http, 4000, 4);
         for (int round = 0; round < 3; round++) {
-            Map<Long, Long> before = allocated();
-            Map<Long, Long> cpuBefore = cpu();
+            Map<Long, Long> before = perGatewayThread(threads::getThreadAllocatedBytes);
+            Map<Long, Long> cpuBefore = perGatewayThread(threads::getThreadCpuTime);
             long started = System.nanoTime();
             int n = 4000;
             run(http, n, 4);
             long nanos = System.nanoTime() - started;
-            Map<Long, Long> after = allocated();
-            Map<Long, Long> cpuAfter = cpu();
-            long cpuNanos = 0;
-            for (var e : cpuAfter.entrySet()) {
-                cpuNanos += e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
-            }
-            long bytes = 0;
-            for (var e : after.entrySet()) {
-                bytes += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            }
+            long bytes = growth(before, perGatewayThread(threads::getThreadAllocatedBytes));
+            long cpuNanos = growth(cpuBefore, perGatewayThread(threads::getThreadCpuTime));
             System.out.printf("PROBE mode=%s round=%d bytes/request=%d wall-micros/request=%.1f cpu-micros/request=%.1f%n",
                     System.getProperty("probe.mode", "auto"), round, bytes / n, nanos / 1000.0 / n, cpuNanos / 1000.0 / n);
         }
