@@ -37,6 +37,7 @@ public final class ConsoleProcesses implements AutoCloseable {
     private final Path workDir;
     private final Map<String, Integer> fragmentPorts;
     private final int gatewayPort;
+    private final int controlPort;
     private final Map<String, Process> fragments = new LinkedHashMap<>();
     private final List<String> gatewayArgs;
     private final boolean demoPorts;
@@ -44,11 +45,13 @@ public final class ConsoleProcesses implements AutoCloseable {
     private Process gateway;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private ConsoleProcesses(Path root, Path workDir, Map<String, Integer> fragmentPorts, int gatewayPort, List<String> gatewayArgs) {
+    private ConsoleProcesses(Path root, Path workDir, Map<String, Integer> fragmentPorts, int gatewayPort, int controlPort,
+                             List<String> gatewayArgs) {
         this.root = root;
         this.workDir = workDir;
         this.fragmentPorts = fragmentPorts;
         this.gatewayPort = gatewayPort;
+        this.controlPort = controlPort;
         this.gatewayArgs = gatewayArgs;
         this.demoPorts = DemoFragments.STARTED.stream().allMatch(f -> fragmentPorts.get(f.name()) == f.defaultPort());
     }
@@ -67,7 +70,7 @@ public final class ConsoleProcesses implements AutoCloseable {
     public static ConsoleProcesses startOnDemoPorts(Path workDir) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DemoFragments.STARTED.forEach(f -> ports.put(f.name(), f.defaultPort()));
-        return start(workDir, ports, DemoFragments.GATEWAY_PORT, List.of(), null);
+        return start(workDir, ports, DemoFragments.GATEWAY_PORT, DemoFragments.CONTROL_PORT, List.of(), null);
     }
 
     /**
@@ -87,12 +90,12 @@ public final class ConsoleProcesses implements AutoCloseable {
         DemoFragments.STARTED.forEach(f -> ports.put(f.name(), freePort()));
         // Each test run starts with an empty registry; the demo's survives restarts.
         deleteRecursively(workDir.resolve("data"));
-        return start(workDir, ports, freePort(), gatewayArgs, fragmentTimeout);
+        return start(workDir, ports, freePort(), freePort(), gatewayArgs, fragmentTimeout);
     }
 
-    private static ConsoleProcesses start(Path workDir, Map<String, Integer> ports, int gatewayPort, List<String> gatewayArgs,
-                                          Duration fragmentTimeout) {
-        ConsoleProcesses console = new ConsoleProcesses(repositoryRoot(), workDir, ports, gatewayPort, gatewayArgs);
+    private static ConsoleProcesses start(Path workDir, Map<String, Integer> ports, int gatewayPort, int controlPort,
+                                          List<String> gatewayArgs, Duration fragmentTimeout) {
+        ConsoleProcesses console = new ConsoleProcesses(repositoryRoot(), workDir, ports, gatewayPort, controlPort, gatewayArgs);
         console.fragmentTimeout = fragmentTimeout;
         try {
             console.startAll();
@@ -126,8 +129,8 @@ public final class ConsoleProcesses implements AutoCloseable {
         args.addAll(gatewayArgs);
         // The JVM settings users get: the jvm.args file packaged next to the jar.
         gateway = launch("gateway", List.of(GatewayJvm.argument(gatewayJvm)), List.of("-jar", gatewayJar().toString(),
-                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort), args);
-        awaitReady("gateway", gateway, URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"));
+                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort, "--mosaic.control.port=" + controlPort), args);
+        awaitReady("gateway", gateway, controlUrl().resolve("/actuator/health"));
     }
 
     private static String origin(URI uri) {
@@ -147,9 +150,14 @@ public final class ConsoleProcesses implements AutoCloseable {
         }
     }
 
-    /** The gateway's base URL, such as {@code http://127.0.0.1:8080}. */
+    /** The gateway's pages origin, such as {@code http://127.0.0.1:8080}: pages and the fragments' proxy. */
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + gatewayPort);
+    }
+
+    /** The gateway's control origin, such as {@code http://127.0.0.1:8081}: the console, the registration API, the actuator. */
+    public URI controlUrl() {
+        return URI.create("http://127.0.0.1:" + controlPort);
     }
 
     /** The port fragment {@code name} listens on, whether the manifest lists it or not. */

@@ -40,7 +40,10 @@ public final class DemoConsole {
         out.append("Not in the manifest, ready to be registered into the dashboard:\n");
         out.append(fragmentLine(console, DemoFragments.SERVICE_STATUS));
         out.append("Manifest: ").append(console.manifestPath()).append("\nLogs: ").append(console.logDirectory()).append('\n');
-        out.append("Metrics: ").append(url).append("/actuator/prometheus\n\nPress Ctrl-C to stop everything.\n");
+        String control = "http://localhost:" + DemoFragments.CONTROL_PORT;
+        out.append("Console: ").append(control).append("/console (sign in with demo-admin-token, or a team's demo-TEAM-token)\n");
+        out.append("Registration API: ").append(control).append("/api   Metrics: ").append(control).append("/actuator/prometheus\n");
+        out.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(out);
         Thread.currentThread().join();
     }
@@ -56,6 +59,7 @@ public final class DemoConsole {
         List<Integer> busy = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         ports.add(DemoFragments.GATEWAY_PORT);
+        ports.add(DemoFragments.CONTROL_PORT);
         DemoFragments.STARTED.forEach(f -> ports.add(f.defaultPort()));
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket(port)) {

@@ -29,8 +29,11 @@ public final class DemoFragments {
     /** Every fragment process the launcher starts: the manifest's, then the unlisted one. */
     public static final List<Fragment> STARTED = started();
 
-    /** The gateway's port in the demo. */
+    /** The gateway's port in the demo: pages and the fragments' proxy. */
     public static final int GATEWAY_PORT = 8080;
+
+    /** The gateway's control port in the demo: the console, the registration API, the actuator. */
+    public static final int CONTROL_PORT = 8081;
 
     private DemoFragments() {
     }

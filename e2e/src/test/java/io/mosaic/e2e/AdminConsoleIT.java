@@ -261,7 +261,7 @@ class AdminConsoleIT {
     }
 
     private HttpResponse<String> api(String method, String name, String token, String json, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/fragments/" + name)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console.controlUrl() + "/api/fragments/" + name))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -393,7 +393,7 @@ class AdminConsoleIT {
         Path output = Files.createTempFile(file.getParent(), "publish", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", root.resolve("manifest/target/manifest.jar").toString(), "publish", file.toString(),
-                "--gateway", console.gatewayUrl().toString())
+                "--gateway", console.controlUrl().toString())
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("MOSAIC_TOKEN", DemoRegistry.token("insights"));
         Process process = builder.start();

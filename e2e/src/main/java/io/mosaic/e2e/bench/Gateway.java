@@ -25,12 +25,14 @@ final class Gateway implements Composer {
 
     private final Process process;
     private final int port;
+    private final int controlPort;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private Gateway(Process process, int port, Path log) {
+    private Gateway(Process process, int port, int controlPort, Path log) {
         this.process = process;
         this.port = port;
+        this.controlPort = controlPort;
         this.log = log;
     }
 
@@ -41,18 +43,21 @@ final class Gateway implements Composer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + manifest, e);
         }
-        int port = Ports.free(1).get(0);
+        List<Integer> ports = Ports.free(2);
+        int port = ports.get(0);
+        int controlPort = ports.get(1);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(GatewayJvm.argument(jvmArgs));
         // No built-in warm-up: the benchmark warms each scenario itself, and the breaker-open scenario
         // counts the requests that open its breakers, which the warm-up's fetches would already have done.
         command.addAll(List.of("-jar", jar.toString(), "--manifest=" + manifest, "--server.port=" + port, "--server.address=127.0.0.1",
+                "--mosaic.control.port=" + controlPort,
                 "--mosaic.warm-up.rounds=0",
                 // Its registry in the benchmark's own folder (emptied each run), not under the working directory.
                 "--spring.datasource.url=jdbc:h2:file:" + workspace.dir().resolve("data/registry")));
         Path log = workspace.logs().resolve("gateway.log");
-        Gateway gateway = new Gateway(processes.start("gateway", command, log), port, log);
+        Gateway gateway = new Gateway(processes.start("gateway", command, log), port, controlPort, log);
         gateway.awaitHealthy();
         return gateway;
     }
@@ -68,7 +73,7 @@ final class Gateway implements Composer {
     }
 
     private void awaitHealthy() {
-        Readiness.await("the gateway", process, url("/actuator/health"), START_TIMEOUT, this::diagnosis);
+        Readiness.await("the gateway", process, controlUrl("/actuator/health"), START_TIMEOUT, this::diagnosis);
     }
 
     long pid() {
@@ -90,6 +95,11 @@ final class Gateway implements Composer {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** {@code path} on its control origin: the actuator. */
+    URI controlUrl(String path) {
+        return URI.create("http://127.0.0.1:" + controlPort + path);
+    }
+
     @Override
     public List<Long> pids() {
         return List.of(process.pid());
@@ -103,7 +113,7 @@ final class Gateway implements Composer {
 
     private String metrics() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/actuator/prometheus"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(controlUrl("/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("/actuator/prometheus answered " + response.statusCode() + ":\n" + diagnosis());

@@ -3,6 +3,7 @@ package io.mosaic.gateway.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.TestOrigin;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -129,6 +131,14 @@ class FragmentCachingTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    Environment environment;
+
+    /** The control origin: the actuator, the registration API, the console. */
+    WebTestClient control() {
+        return ApiClients.control(environment);
+    }
     @LocalServerPort
     int port;
 
@@ -153,7 +163,7 @@ class FragmentCachingTest {
         assertThat(second.attr("data-fragment-state")).isEqualTo("ok");
         assertThat(second.text()).isEqualTo(first.text());
         assertThat(calls("/max-age")).isEqualTo(1);
-        web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
+        control().get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
                 .contains("mosaic_fragment_cache_total{fragment=\"max-age\",result=\"hit\"}")
                 .contains("mosaic_fragment_cache_total{fragment=\"max-age\",result=\"miss\"}"));
     }

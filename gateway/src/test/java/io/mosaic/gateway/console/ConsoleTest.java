@@ -59,11 +59,15 @@ class ConsoleTest {
         ORIGIN.close();
     }
 
+    /** The console, on the control origin. */
     WebTestClient web;
+    /** The pages' origin. */
+    WebTestClient pages;
 
     @Autowired
-    void client(WebTestClient client) {
-        web = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+    void client(WebTestClient client, org.springframework.core.env.Environment environment) {
+        pages = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+        web = io.mosaic.gateway.support.ApiClients.control(environment);
     }
 
     /** Signs in through the form as a browser would: the sign-in page's CSRF token and session, then the token. */
@@ -133,7 +137,7 @@ class ConsoleTest {
 
     @Test
     void theFragmentsViewShowsLiveStateVersionAndTheEventsStreamSendsRows() {
-        web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        pages.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
         Document page = Jsoup.parse(web.get().uri("/console").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE)
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         assertThat(page.select("[data-fragment-row=nav] [data-cell=version]").text()).isEqualTo("3.4.0");
@@ -147,10 +151,10 @@ class ConsoleTest {
 
     @Test
     void pagesReportTimingsAndMetricsTaggedOnlyWithRealPagesAndFragments() {
-        String page = web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+        String page = pages.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody();
         assertThat(page.strip()).matches("(?s).*</html>\\s*<!-- Server-Timing: nav;desc=ok;cache=miss;dur=[0-9.]+, ([a-z-]+;desc=[a-z]+(;cache=[a-z]+)?(;dur=[0-9.]+)?, )*page;dur=[0-9.]+ -->$");
-        web.get().uri("/admin-no-such-page").exchange().expectStatus().isNotFound();
+        pages.get().uri("/admin-no-such-page").exchange().expectStatus().isNotFound();
         String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin\",status=\"200\"}")
                 .contains("mosaic_page_first_byte_seconds_count{page=\"/admin\"}")
@@ -171,7 +175,7 @@ class ConsoleTest {
                 .body(BodyInserters.fromFormData("action", "force-open").with("_csrf", csrf))
                 .exchange().expectStatus().is3xxRedirection();
         try {
-            Document admin = Jsoup.parse(web.get().uri("/admin").exchange().expectBody(String.class).returnResult().getResponseBody());
+            Document admin = Jsoup.parse(pages.get().uri("/admin").exchange().expectBody(String.class).returnResult().getResponseBody());
             assertThat(admin.select("[data-fragment=nav]").attr("data-fragment-state")).isEqualTo("fallback");
             assertThat(admin.select("[data-fragment=nav] .fb").text()).isEqualTo("Nav fallback");
             web.get().uri("/api/audit?fragment=nav").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
@@ -183,21 +187,21 @@ class ConsoleTest {
                     .body(BodyInserters.fromFormData("action", "release").with("_csrf", csrf))
                     .exchange().expectStatus().is3xxRedirection();
         }
-        assertThat(Jsoup.parse(web.get().uri("/admin").exchange().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(Jsoup.parse(pages.get().uri("/admin").exchange().expectBody(String.class).returnResult().getResponseBody())
                 .select("[data-fragment=nav]").attr("data-fragment-state")).isEqualTo("ok");
     }
 
     @Test
     void theDetailPageListsTheFragmentsRecentOutcomesNewestFirst() {
         ResponseCookie session = signIn(ADMIN);
-        web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        pages.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
         breaker(session, "force-open");
         try {
-            web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+            pages.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
         } finally {
             breaker(session, "release");
         }
-        web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        pages.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
 
         Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());

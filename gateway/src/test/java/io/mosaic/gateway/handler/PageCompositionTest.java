@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mosaic.gateway.plan.PagePlan;
 import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.FreePort;
 import io.mosaic.gateway.support.TestOrigin;
 import io.mosaic.manifest.FragmentDefinition;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
@@ -146,6 +148,14 @@ class PageCompositionTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    Environment environment;
+
+    /** The control origin: the actuator, the registration API, the console. */
+    WebTestClient control() {
+        return ApiClients.control(environment);
+    }
 
     @Autowired
     PlanHolder plans;
@@ -316,7 +326,7 @@ class PageCompositionTest {
         assertThat(page.select("[data-fragment=nofallback]").text()).contains("unavailable right now");
         assertThat(page.select("[data-fragment=header]").attr("data-fragment-state")).isEqualTo("ok");
         // Counted by status, since Spring's http.server.requests never sees a page.
-        String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+        String metrics = control().get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin/down\",status=\"503\"}");
     }
 

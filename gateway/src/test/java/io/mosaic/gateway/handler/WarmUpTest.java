@@ -3,6 +3,7 @@ package io.mosaic.gateway.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.HostileOrigin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -75,6 +77,14 @@ class WarmUpTest {
 
         @Autowired
         WebTestClient web;
+
+        @Autowired
+        Environment environment;
+
+        /** The control origin: the actuator, the registration API, the console. */
+        WebTestClient control() {
+            return ApiClients.control(environment);
+        }
         @Autowired
         PlanHolder plans;
 
@@ -84,7 +94,7 @@ class WarmUpTest {
             assertThat(ORIGIN.calls("/a")).isEqualTo(4);
             assertThat(ORIGIN.calls("/b")).isEqualTo(2);
             assertThat(ORIGIN.calls("/c")).as("on no page").isZero();
-            web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+            control().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP");
             // Real fetches: the breaker saw them, and the first user after an origin fails gets the warm-up's copy.
             assertThat(plans.current().fragments().get("a").breaker().getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(4);
@@ -102,14 +112,14 @@ class WarmUpTest {
         void healthAnswers503WhileTheGatewayRefusesTraffic() {
             AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
             try {
-                web.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503)
+                control().get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503)
                         .expectBody().jsonPath("$.status").isEqualTo("OUT_OF_SERVICE");
-                web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
-                web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+                control().get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+                control().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
             } finally {
                 AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
             }
-            web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+            control().get().uri("/actuator/health").exchange().expectStatus().isOk();
         }
     }
 

@@ -77,10 +77,14 @@ class BulkheadMetricsTest {
     @LocalServerPort
     int port;
 
+    /** The actuator is on the control origin. */
+    @org.springframework.beans.factory.annotation.Value("${local.control.port}")
+    int controlPort;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     String metrics() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

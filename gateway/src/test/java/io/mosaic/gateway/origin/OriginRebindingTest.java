@@ -2,6 +2,7 @@ package io.mosaic.gateway.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.TestOrigin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -71,6 +73,14 @@ class OriginRebindingTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    Environment environment;
+
+    /** The control origin: the actuator, the registration API, the console. */
+    WebTestClient control() {
+        return ApiClients.control(environment);
+    }
 
     @Autowired
     OriginPolicy policy;
@@ -152,7 +162,7 @@ class OriginRebindingTest {
     }
 
     private String metrics() {
-        return web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+        return control().get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
     }
 
     /** The manifest both tests run: fragments on a rebinding name and on a loopback literal, all on {@code port}. */

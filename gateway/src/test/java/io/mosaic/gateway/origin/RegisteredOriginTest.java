@@ -69,12 +69,16 @@ class RegisteredOriginTest {
         ORIGIN.close();
     }
 
+    /** The registration API, on the control origin. */
     WebTestClient web;
+    /** The pages' origin. */
+    WebTestClient pages;
 
     /** A shared 2-core machine under a full build can take more than WebTestClient's default 5 s. */
     @Autowired
-    void client(WebTestClient client) {
-        web = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build();
+    void client(WebTestClient client, org.springframework.core.env.Environment environment) {
+        pages = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build();
+        web = io.mosaic.gateway.support.ApiClients.control(environment);
     }
 
     WebTestClient.ResponseSpec register(String name, String url) {
@@ -121,7 +125,7 @@ class RegisteredOriginTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         Document page = null;
         while (System.nanoTime() < deadline) {
-            page = Jsoup.parse(web.mutate().responseTimeout(Duration.ofSeconds(10)).build().get().uri("/admin").exchange()
+            page = Jsoup.parse(pages.get().uri("/admin").exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
             if (!page.select("[data-fragment=" + name + "]").isEmpty()) {
                 break;

@@ -99,11 +99,15 @@ class RegistryApiTest {
         }
     }
 
+    /** The registration API, on the control origin. */
     WebTestClient web;
+    /** The pages' origin. */
+    WebTestClient pages;
 
     @Autowired
-    void client(WebTestClient client) {
-        web = io.mosaic.gateway.support.ApiClients.patient(client);
+    void client(WebTestClient client, org.springframework.core.env.Environment environment) {
+        pages = io.mosaic.gateway.support.ApiClients.patient(client);
+        web = io.mosaic.gateway.support.ApiClients.control(environment);
     }
 
     String widget(String name, String team) {
@@ -338,7 +342,7 @@ class RegistryApiTest {
         long created = System.nanoTime();
         String page = "";
         while (System.nanoTime() - created < java.time.Duration.ofSeconds(3).toNanos() && !page.contains("data-fragment=\"mounted\"")) {
-            page = web.get().uri("/admin").exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
+            page = pages.get().uri("/admin").exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
                     .collectList().block().stream().reduce("", String::concat);
             Thread.sleep(20);
         }
@@ -378,7 +382,7 @@ class RegistryApiTest {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
         String page = "";
         while (System.nanoTime() < deadline) {
-            page = web.get().uri("/admin").exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
+            page = pages.get().uri("/admin").exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
                     .collectList().block().stream().reduce("", String::concat);
             if (condition.test(page)) {
                 break;

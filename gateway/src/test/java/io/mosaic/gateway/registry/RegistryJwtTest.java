@@ -108,9 +108,10 @@ class RegistryJwtTest {
 
     WebTestClient web;
 
+    /** The registration API is on the control origin. */
     @Autowired
-    void client(WebTestClient client) {
-        web = io.mosaic.gateway.support.ApiClients.patient(client);
+    void client(org.springframework.core.env.Environment environment) {
+        web = io.mosaic.gateway.support.ApiClients.control(environment);
     }
 
     String widget(String name, String team) {

@@ -97,13 +97,18 @@ class SharedRegistryTest {
         return URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port") + path);
     }
 
+    /** The control origin's {@code path}: the registration API and the actuator. */
+    static URI controlUrl(ConfigurableApplicationContext gateway, String path) {
+        return URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.control.port") + path);
+    }
+
     static HttpResponse<String> get(ConfigurableApplicationContext gateway, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(url(gateway, path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static String registryStatus(ConfigurableApplicationContext gateway) throws Exception {
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(url(gateway, "/actuator/health"))
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(controlUrl(gateway, "/actuator/health"))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(health.body()).path("components").path("registry").path("status").asString();
@@ -113,7 +118,7 @@ class SharedRegistryTest {
         String body = """
                 {"team": "insights", "url": "%s/status", "mount": [{"page": "/admin", "slot": "widgets", "order": 10}]}"""
                 .formatted(ORIGIN.url(""));
-        return HTTP.send(HttpRequest.newBuilder(url(gateway, "/api/fragments/" + name))
+        return HTTP.send(HttpRequest.newBuilder(controlUrl(gateway, "/api/fragments/" + name))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .header("If-None-Match", "*").header("X-Request-Id", "register-" + name)
                 .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")

@@ -3,6 +3,7 @@ package io.mosaic.gateway.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.TestOrigin;
 import io.mosaic.gateway.support.Tokens;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -63,6 +65,14 @@ class ManifestReloadTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    Environment environment;
+
+    /** The control origin: the actuator, the registration API, the console. */
+    WebTestClient control() {
+        return ApiClients.control(environment);
+    }
     @Autowired
     ManifestWatcher watcher;
     @Autowired
@@ -136,7 +146,7 @@ class ManifestReloadTest {
         assertThat(plans.current().version()).isEqualTo(before);
         web.get().uri("/three").exchange().expectStatus().isNotFound();
         web.get().uri("/one").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectStatus().isOk().expectBody()
+        control().get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.components.manifest.status").isEqualTo("OUT_OF_DATE")
                 .jsonPath("$.components.manifest.details.version").isEqualTo((int) before)
                 .jsonPath("$.components.manifest.details.problems").value(problems -> assertThat((java.util.List<?>) problems)
@@ -148,22 +158,22 @@ class ManifestReloadTest {
         watcher.check();
         assertThat(plans.current().version()).isGreaterThan(before);
         web.get().uri("/three").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectBody()
+        control().get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectBody()
                 .jsonPath("$.components.manifest.status").isEqualTo("UP");
     }
 
     @Test
     void healthShowsItsDetailsToAdminsOnly() {
-        web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+        control().get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components").doesNotExist()
                 .jsonPath("$.details").doesNotExist();
-        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(TEAM_TOKEN)).exchange().expectStatus().isOk()
+        control().get().uri("/actuator/health").headers(h -> h.setBearerAuth(TEAM_TOKEN)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components").doesNotExist();
-        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth("not-a-token")).exchange().expectStatus().isUnauthorized();
-        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectStatus().isOk()
+        control().get().uri("/actuator/health").headers(h -> h.setBearerAuth("not-a-token")).exchange().expectStatus().isUnauthorized();
+        control().get().uri("/actuator/health").headers(h -> h.setBearerAuth(ADMIN_TOKEN)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.manifest.details.version").exists();
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        control().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
 
     @Test

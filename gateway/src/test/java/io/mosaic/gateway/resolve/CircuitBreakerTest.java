@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.HostileOrigin;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -95,6 +97,14 @@ class CircuitBreakerTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    Environment environment;
+
+    /** The control origin: the actuator, the registration API, the console. */
+    WebTestClient control() {
+        return ApiClients.control(environment);
+    }
     @Autowired
     PlanHolder plans;
     @LocalServerPort
@@ -135,7 +145,7 @@ class CircuitBreakerTest {
         assertThat(state(html, "flaky")).isEqualTo("ok");
         assertThat(ORIGIN.calls("/flaky")).isEqualTo(callsWhenOpened + 1);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(control().get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody())
                 .contains("mosaic_fragment_breaker_state{fragment=\"flaky\"} 0.0");
     }
 

@@ -2,6 +2,7 @@ package io.mosaic.gateway.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.FreePort;
 import io.mosaic.gateway.support.HostileOrigin;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -108,6 +110,14 @@ class FailureIsolationTest {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    Environment environment;
+
+    /** The control origin: the actuator, the registration API, the console. */
+    WebTestClient control() {
+        return ApiClients.control(environment);
+    }
+
     private EntityExchangeResult<String> get(String path) {
         return web.mutate().responseTimeout(Duration.ofSeconds(30)).build().get().uri(path).exchange()
                 .expectBody(String.class).returnResult();
@@ -157,7 +167,7 @@ class FailureIsolationTest {
     @Test
     void everyOutcomeIsCountedByFragmentAndReason() {
         get("/hostile");
-        String metrics = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String metrics = control().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("mosaic_fragment_outcomes_total{fragment=\"healthy\",outcome=\"ok\",reason=\"none\"}");
         assertThat(metrics).contains("fragment=\"huge\",outcome=\"fallback\",reason=\"too large\"");

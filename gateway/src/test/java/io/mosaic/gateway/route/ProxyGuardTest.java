@@ -90,6 +90,9 @@ class ProxyGuardTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
     @Autowired
     PlanHolder plans;
     @LocalServerPort
@@ -107,7 +110,7 @@ class ProxyGuardTest {
         assertThat(get("/fragments/flaky/api/data").getStatus().value()).isEqualTo(503);
         assertThat(get("/fragments/flaky/api/data").getStatus().value()).isEqualTo(503);
         assertThat(flaky.proxyBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
+        io.mosaic.gateway.support.ApiClients.control(environment).get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
                 .contains("mosaic_fragment_proxy_breaker_state{fragment=\"flaky\"} 1.0")
                 .contains("mosaic_fragment_breaker_state{fragment=\"flaky\"} 0.0"));
 
@@ -120,7 +123,7 @@ class ProxyGuardTest {
         }
         assertThat(ORIGIN.calls("/api/data")).as("calls while open").isEqualTo(callsWhenOpened);
         // Counted per route and status, refusals included.
-        web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics.lines()
+        io.mosaic.gateway.support.ApiClients.control(environment).get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics.lines()
                 .filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")
                         && line.contains("routeId=\"fragment-flaky-proxy-api-data\"") && line.contains("httpStatusCode=\"503\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -14,13 +14,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The gateway's own server against clients that hold connections open or send too much. */
+/**
+ * The gateway's own server against clients that hold connections open or send too much, on both
+ * of its origins: the control port is built from the pages' server settings and must hold the same.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mosaic.server.header-read-timeout=1s", "server.netty.idle-timeout=3s", "mosaic.warm-up.rounds=0"})
 class ServerLimitsTest {
@@ -46,7 +51,20 @@ class ServerLimitsTest {
     }
 
     @LocalServerPort
-    int port;
+    int pagesPort;
+
+    @Value("${local.control.port}")
+    int controlPort;
+
+    /** The port of {@code origin} ({@code pages} or {@code control}). */
+    int port(String origin) {
+        return origin.equals("control") ? controlPort : pagesPort;
+    }
+
+    /** A path that answers 200 on {@code origin}. */
+    static String ok(String origin) {
+        return origin.equals("control") ? "/actuator/health/liveness" : "/admin";
+    }
 
     /** Milliseconds until the server closed {@code socket}, reading and discarding; -1 if still open after 10 s. */
     private static long millisUntilClosed(Socket socket, long started) throws IOException {
@@ -64,9 +82,10 @@ class ServerLimitsTest {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    @Test
-    void halfARequestLineIsCutOffAfterTheHeaderReadTimeout() throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    @ParameterizedTest
+    @ValueSource(strings = {"pages", "control"})
+    void halfARequestLineIsCutOffAfterTheHeaderReadTimeout(String origin) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(origin))) {
             long started = System.nanoTime();
             socket.getOutputStream().write("GET /adm".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -74,9 +93,10 @@ class ServerLimitsTest {
         }
     }
 
-    @Test
-    void aDrippingRequestHeadIsCutOffAlthoughEveryByteIsActivity() throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    @ParameterizedTest
+    @ValueSource(strings = {"pages", "control"})
+    void aDrippingRequestHeadIsCutOffAlthoughEveryByteIsActivity(String origin) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(origin))) {
             long started = System.nanoTime();
             OutputStream out = socket.getOutputStream();
             Thread drip = new Thread(() -> {
@@ -97,43 +117,48 @@ class ServerLimitsTest {
         }
     }
 
-    @Test
-    void aConnectionThatSendsNothingIsClosedAfterTheIdleTimeout() throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    @ParameterizedTest
+    @ValueSource(strings = {"pages", "control"})
+    void aConnectionThatSendsNothingIsClosedAfterTheIdleTimeout(String origin) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(origin))) {
             long started = System.nanoTime();
             assertThat(millisUntilClosed(socket, started)).isBetween(2500L, 6000L);
         }
     }
 
-    @Test
-    void aKeptAliveConnectionServesTheNextRequestAfterAPause() throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    /** On the control port, whose short answers read in one go (a page streams in chunks). */
+    @ParameterizedTest
+    @ValueSource(strings = {"control"})
+    void aKeptAliveConnectionServesTheNextRequestAfterAPause(String origin) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(origin))) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            out.write("GET /actuator/health/liveness HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            out.write(("GET " + ok(origin) + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes());
             out.flush();
             byte[] buffer = new byte[4096];
             int n = socket.getInputStream().read(buffer);
             assertThat(new String(buffer, 0, n, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
             Thread.sleep(1500);
-            out.write("GET /actuator/health/liveness HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes());
+            out.write(("GET " + ok(origin) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes());
             out.flush();
             n = socket.getInputStream().read(buffer);
             assertThat(new String(buffer, 0, n, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
         }
     }
 
-    @Test
-    void anOverlongRequestLineIsRefused() {
-        RawHttp.Answer answer = RawHttp.send(port, RawHttp.request("GET", "/admin?q=" + "a".repeat(9000)));
+    @ParameterizedTest
+    @ValueSource(strings = {"pages", "control"})
+    void anOverlongRequestLineIsRefused(String origin) {
+        RawHttp.Answer answer = RawHttp.send(port(origin), RawHttp.request("GET", ok(origin) + "?q=" + "a".repeat(9000)));
         assertThat(answer.status()).isIn(414, 400);
-        assertThat(RawHttp.send(port, RawHttp.request("GET", "/admin?q=" + "a".repeat(3000))).status()).isEqualTo(200);
+        assertThat(RawHttp.send(port(origin), RawHttp.request("GET", ok(origin) + "?q=" + "a".repeat(3000))).status()).isEqualTo(200);
     }
 
-    @Test
-    void overlargeRequestHeadersAreRefused() {
-        RawHttp.Answer answer = RawHttp.send(port, RawHttp.request("GET", "/admin", "X-Big: " + "b".repeat(20_000)));
+    @ParameterizedTest
+    @ValueSource(strings = {"pages", "control"})
+    void overlargeRequestHeadersAreRefused(String origin) {
+        RawHttp.Answer answer = RawHttp.send(port(origin), RawHttp.request("GET", ok(origin), "X-Big: " + "b".repeat(20_000)));
         assertThat(answer.status()).isIn(431, 400);
-        assertThat(RawHttp.send(port, RawHttp.request("GET", "/admin", "X-Big: " + "b".repeat(6000))).status()).isEqualTo(200);
+        assertThat(RawHttp.send(port(origin), RawHttp.request("GET", ok(origin), "X-Big: " + "b".repeat(6000))).status()).isEqualTo(200);
     }
 }

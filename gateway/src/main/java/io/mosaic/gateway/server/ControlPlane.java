@@ -1,0 +1,58 @@
+package io.mosaic.gateway.server;
+
+import java.net.InetAddress;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.server.reactive.HttpHandler;
+
+/**
+ * The gateway listens on two origins: the pages' port ({@code server.port}), where every team's
+ * HTML, scripts and proxied APIs are served, and a control port ({@code mosaic.control.port}),
+ * where the console, the registration API and the actuator are served, and nothing of a team's.
+ * Same-origin is the only wall a browser enforces: a script on an origin can read everything else
+ * on it, so the console must not share an origin with any team's code. Operators can put the
+ * control port on its own host name or behind their VPN.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ControlPlane.Settings.class)
+public class ControlPlane {
+
+    /**
+     * @param port the control port (default 8081; 0 picks a free one, published as {@code local.control.port})
+     * @param address the address the control port binds to; unset: the same as {@code server.address}
+     *                (every interface when that is unset too)
+     */
+    @ConfigurationProperties(prefix = "mosaic.control")
+    public record Settings(Integer port, InetAddress address) {
+
+        public Settings {
+            port = port == null ? 8081 : port;
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("mosaic.control.port must be 0 (a free port) or 1 to 65535, got " + port);
+            }
+        }
+    }
+
+    @Bean
+    ControlServer controlServer(Settings settings, NettyReactiveWebServerFactory pagesFactory,
+                                ObjectProvider<ReactorResourceFactory> resources, ObjectProvider<HttpHandler> httpHandler,
+                                ConfigurableEnvironment environment) {
+        // The handler is asked for at start: it is built from the decorators, Origins among them.
+        return new ControlServer(settings, pagesFactory, httpHandler, resources.getIfAvailable(), environment);
+    }
+
+    /** Outermost around the server's handler: decides which port serves a request before anything else runs. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    Origins origins(ControlServer controlServer) {
+        return new Origins(controlServer::port);
+    }
+}
