@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param pagePath the page's path, sent as {@code X-Page-Path}
  * @param basePath the fragment's proxy base, sent as {@code X-Fragment-Base-Path}
- * @param forwarded the browser's headers the fragment may see (see {@code RequestContext.headersFor})
+ * @param forwarded the browser's headers the fragment may see (see {@code HeaderPolicy.forPageFetch})
  */
 public record SentHeaders(String pagePath, String basePath, Map<String, String> forwarded) {
 

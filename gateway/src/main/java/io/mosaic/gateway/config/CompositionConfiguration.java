@@ -22,6 +22,12 @@ import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import io.mosaic.gateway.route.ProxyPathFilter;
 import io.mosaic.gateway.route.ProxyRoutes;
+import io.mosaic.gateway.route.ProxyTags;
+import io.mosaic.gateway.policy.TeamGrants;
+import io.mosaic.gateway.registry.RegistryProperties;
+import io.mosaic.manifest.Trust;
+import java.util.Set;
+import org.springframework.cloud.gateway.route.Route;
 import io.mosaic.manifest.ManifestSchema;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -74,9 +80,21 @@ class CompositionConfiguration {
         });
     }
 
+    /** What the operator grants each team (mosaic.registry.teams.TEAM.max-trust and .may-receive), read at each compile. */
     @Bean
-    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts) {
-        return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), new ProxyRoutes());
+    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, RegistryProperties registry) {
+        TeamGrants grants = new TeamGrants() {
+            @Override
+            public Trust maxTrust(String team) {
+                return registry.maxTrust(team);
+            }
+
+            @Override
+            public Set<String> mayReceive(String team) {
+                return registry.mayReceive(team);
+            }
+        };
+        return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), grants);
     }
 
     /** The effective manifest at start: the file must be valid, or the gateway does not start. */
@@ -149,9 +167,16 @@ class CompositionConfiguration {
         return new ProxyPathFilter();
     }
 
-    /** The fragments' proxy routes, read from the plan in force each time the gateway refreshes its routes. */
+    /** The fragments' proxy: one route, which finds the fragment in the plan in force on every call. */
     @Bean
     RouteLocator fragmentRoutes(PlanHolder plans) {
-        return () -> Flux.defer(() -> Flux.fromIterable(plans.current().routes()));
+        Route route = new ProxyRoutes(plans::current).route();
+        return () -> Flux.just(route);
+    }
+
+    /** Tags the proxy's request timer with the fragment, since every fragment shares the one route. */
+    @Bean
+    ProxyTags proxyTags() {
+        return new ProxyTags();
     }
 }

@@ -1,10 +1,9 @@
 package io.mosaic.gateway.html;
 
+import io.mosaic.gateway.policy.FragmentPolicy;
 import io.mosaic.gateway.policy.PathPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,20 +14,20 @@ import java.util.Optional;
  */
 public final class UrlRewriter {
 
+    private final FragmentPolicy policy;
     private final URI base;
     private final String proxyBase;
     private final PathPolicy paths;
 
     /**
-     * @param base the URL the fragment was fetched from; relative URLs resolve against it
-     * @param proxyBase the gateway path of the fragment's proxy, such as {@code /fragments/members}
-     * @param routablePaths exact origin paths the proxy serves (declared assets)
-     * @param routablePrefixes origin path prefixes the proxy serves (declared proxy entries)
+     * The rewriter of a fragment's markup: relative URLs resolve against the URL it was fetched
+     * from; its proxy serves what its policy's paths serve, the same instance the proxy asks.
      */
-    public UrlRewriter(URI base, String proxyBase, List<String> routablePaths, List<String> routablePrefixes) {
-        this.base = base;
-        this.proxyBase = proxyBase;
-        this.paths = PathPolicy.of(routablePaths, routablePrefixes);
+    public UrlRewriter(FragmentPolicy policy) {
+        this.policy = policy;
+        this.base = policy.url();
+        this.proxyBase = policy.proxyBase();
+        this.paths = policy.paths();
     }
 
     /** The proxied form of a resource URL (stylesheets, scripts, images...), or the URL unchanged. */
@@ -89,7 +88,7 @@ public final class UrlRewriter {
             return Optional.empty();
         }
         if (uri.getScheme() != null) {
-            if (!sameOrigin(uri)) {
+            if (!policy.isOwnOrigin(uri)) {
                 return Optional.empty();
             }
         } else {
@@ -104,17 +103,5 @@ public final class UrlRewriter {
             result.append('#').append(uri.getRawFragment());
         }
         return Optional.of(result.toString());
-    }
-
-    private boolean sameOrigin(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        return (scheme.equals("http") || scheme.equals("https"))
-                && scheme.equalsIgnoreCase(base.getScheme())
-                && uri.getHost() != null && uri.getHost().equalsIgnoreCase(base.getHost())
-                && port(uri) == port(base);
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

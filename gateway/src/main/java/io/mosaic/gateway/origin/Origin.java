@@ -32,6 +32,22 @@ public final class Origin {
         return of(scheme, host, port(url));
     }
 
+    /**
+     * Whether the absolute URL {@code url} is on {@code origin} (in this class's spelling): the one
+     * same-origin rule of the gateway. A URL with user-info, a scheme other than http(s), or no
+     * host is on no origin.
+     */
+    public static boolean sameOrigin(URI url, String origin) {
+        if (!url.isAbsolute() || url.getRawUserInfo() != null) {
+            return false;
+        }
+        try {
+            return of(url).equals(origin);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The origin of a connection to {@code host} and {@code port} (a port of -1 or 0: the scheme's default). */
     public static String of(String scheme, String host, int port) {
         String s = scheme.toLowerCase(Locale.ROOT);

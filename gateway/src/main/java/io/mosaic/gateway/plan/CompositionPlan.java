@@ -4,11 +4,9 @@ import io.mosaic.manifest.Manifest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.cloud.gateway.route.Route;
 
 /**
  * Everything a request needs, built once per manifest version and swapped whole: requests take
@@ -19,18 +17,16 @@ import org.springframework.cloud.gateway.route.Route;
  * @param source where the manifest was read from
  * @param pages pages by path
  * @param fragments fragments by name
- * @param routes the proxy routes for Spring Cloud Gateway
  * @param registered the names of the fragments that teams registered (the others are the operator's manifest's)
  * @param appliedAt when this plan started serving
  */
 public record CompositionPlan(long version, Manifest manifest, String source, Map<String, PagePlan> pages,
-                              Map<String, FragmentPlan> fragments, List<Route> routes, Set<String> registered,
+                              Map<String, FragmentPlan> fragments, Set<String> registered,
                               Instant appliedAt) {
 
     public CompositionPlan {
         pages = Collections.unmodifiableMap(new LinkedHashMap<>(pages));
         fragments = Collections.unmodifiableMap(new LinkedHashMap<>(fragments));
-        routes = List.copyOf(routes);
         registered = Set.copyOf(registered);
     }
 

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mosaic.gateway.html.Asset;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.html.UrlRewriter;
+import io.mosaic.gateway.policy.FragmentPolicy;
 import io.mosaic.manifest.FragmentDefinition;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * assets and parsed fallback. Nothing is learned from its answers for later pages.
  *
  * @param definition the manifest's fragment, with effective settings
- * @param proxyBase the gateway path of its proxy, {@code /fragments/NAME}
+ * @param policy what it may reach and what may reach it: paths, headers, origin, trust (asked by every caller)
  * @param breaker its circuit breaker
  * @param bulkhead its bulkhead
  * @param proxyBreaker the breaker of its proxy routes, apart from the page's
@@ -23,7 +24,7 @@ import java.util.List;
  * @param declaredAssets the manifest's assets, proxied
  * @param fallback the manifest's fallback, parsed and rewritten once; null when none
  */
-public record FragmentPlan(FragmentDefinition definition, String proxyBase, CircuitBreaker breaker, Bulkhead bulkhead,
+public record FragmentPlan(FragmentDefinition definition, FragmentPolicy policy, CircuitBreaker breaker, Bulkhead bulkhead,
                            CircuitBreaker proxyBreaker, Bulkhead proxyBulkhead, UrlRewriter urls, List<Asset> declaredAssets,
                            ParsedFragment fallback) {
 
@@ -33,6 +34,11 @@ public record FragmentPlan(FragmentDefinition definition, String proxyBase, Circ
 
     public String name() {
         return definition.name();
+    }
+
+    /** The gateway path of its proxy, {@code /fragments/NAME}. */
+    public String proxyBase() {
+        return policy.proxyBase();
     }
 
     /** Identity: every plan makes its own fragment plans, and caches keyed by them must not compare definitions. */

@@ -9,12 +9,13 @@ import io.mosaic.gateway.html.UrlRewriter;
 import io.mosaic.gateway.layout.LayoutRenderer;
 import io.mosaic.gateway.layout.Layouts;
 import io.mosaic.gateway.layout.Segment;
+import io.mosaic.gateway.policy.FragmentPolicy;
+import io.mosaic.gateway.policy.Reach;
+import io.mosaic.gateway.policy.TeamGrants;
 import io.mosaic.gateway.render.Spliced;
-import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
 import io.mosaic.manifest.PageDefinition;
-import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.SlotDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.springframework.cloud.gateway.route.Route;
 
 /**
  * Converts a manifest into a {@link CompositionPlan} once, the way Spring Cloud Gateway converts
  * route definitions into routes: layouts are rendered and cut, fallbacks parsed, breakers made.
- * A fragment keeps its breaker and bulkhead from the previous plan while its origin and settings
- * stay the same. The head's asset tags are rendered here once, with a marker where each
+ * Each fragment's {@link FragmentPolicy} is compiled here once. A fragment keeps its breaker and
+ * bulkhead from the previous plan while its origin and settings stay the same. The head's asset tags are rendered here once, with a marker where each
  * response's CSP nonce goes.
  */
 public final class PlanCompiler {
@@ -38,13 +38,14 @@ public final class PlanCompiler {
     private final LayoutRenderer renderer;
     private final Layouts layouts;
     private final FragmentParser parser;
-    private final ProxyRoutes proxyRoutes;
+    private final TeamGrants grants;
 
-    public PlanCompiler(LayoutRenderer renderer, Layouts layouts, FragmentParser parser, ProxyRoutes proxyRoutes) {
+    /** @param grants what the operator grants each team's registered fragments */
+    public PlanCompiler(LayoutRenderer renderer, Layouts layouts, FragmentParser parser, TeamGrants grants) {
         this.renderer = renderer;
         this.layouts = layouts;
         this.parser = parser;
-        this.proxyRoutes = proxyRoutes;
+        this.grants = grants;
     }
 
     /**
@@ -53,34 +54,33 @@ public final class PlanCompiler {
      */
     public CompositionPlan compile(Manifest manifest, String source, Set<String> registered, CompositionPlan previous) {
         Map<String, FragmentPlan> fragments = new LinkedHashMap<>();
-        List<Route> routes = new ArrayList<>();
         for (FragmentDefinition definition : manifest.fragments()) {
             FragmentPlan before = previous == null ? null : previous.fragments().get(definition.name());
-            FragmentPlan fragment = fragment(definition, before);
-            fragments.put(definition.name(), fragment);
-            routes.addAll(proxyRoutes.routes(definition, fragment.proxyBreaker(), fragment.proxyBulkhead()));
+            fragments.put(definition.name(), fragment(definition, registered.contains(definition.name()), before));
         }
         Map<String, PagePlan> pages = new LinkedHashMap<>();
         for (PageDefinition page : manifest.pages()) {
             pages.put(page.path(), page(manifest, page, fragments));
         }
         long version = previous == null ? 1 : previous.version() + 1;
-        return new CompositionPlan(version, manifest, source, pages, fragments, routes, registered, Instant.now());
+        return new CompositionPlan(version, manifest, source, pages, fragments, registered, Instant.now());
     }
 
-    private FragmentPlan fragment(FragmentDefinition definition, FragmentPlan before) {
-        String base = ProxyRoutes.basePath(definition.name());
-        List<String> assetPaths = new ArrayList<>(definition.assets().css());
-        assetPaths.addAll(definition.assets().js());
-        UrlRewriter urls = new UrlRewriter(definition.url(), base,
-                assetPaths.stream().map(p -> p.contains("?") ? p.substring(0, p.indexOf('?')) : p).toList(),
-                definition.proxy().stream().map(ProxyPath::path).toList());
+    private FragmentPlan fragment(FragmentDefinition definition, boolean registered, FragmentPlan before) {
+        // The operator's own fragments have what they declare; a team's have what the operator grants the team.
+        String team = definition.team();
+        FragmentPolicy policy = registered
+                ? FragmentPolicy.compile(definition, Reach.registered(grants.mayReceive(team)),
+                        TeamGrants.atMost(definition.trust(), grants.maxTrust(team)))
+                : FragmentPolicy.compile(definition, Reach.OPERATOR, definition.trust());
+        String base = policy.proxyBase();
+        UrlRewriter urls = new UrlRewriter(policy);
         List<Asset> declared = new ArrayList<>();
         Map<String, String> integrity = definition.assets().integrity();
         definition.assets().css().forEach(path -> declared.add(Asset.css(base + path).withIntegrity(integrity.get(path))));
         definition.assets().js().forEach(path -> declared.add(Asset.js(base + path).withIntegrity(integrity.get(path))));
         // The fallback is the team's markup too: it gets the same treatment as its answers.
-        ParsedFragment fallback = definition.fallbackHtml().map(html -> parser.parse(html, urls, definition.trust())).orElse(null);
+        ParsedFragment fallback = definition.fallbackHtml().map(html -> parser.parse(html, urls, policy.trust())).orElse(null);
 
         boolean sameOrigin = before != null && before.definition().url().equals(definition.url());
         boolean sameBreaker = sameOrigin && before.definition().circuitBreaker().equals(definition.circuitBreaker());
@@ -93,7 +93,7 @@ public final class PlanCompiler {
                 : FragmentResilience.breaker(proxyName, definition.circuitBreaker());
         Bulkhead proxyBulkhead = sameBulkhead ? before.proxyBulkhead()
                 : FragmentResilience.bulkhead(proxyName, definition.bulkhead());
-        return new FragmentPlan(definition, base, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback);
+        return new FragmentPlan(definition, policy, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback);
     }
 
     private PagePlan page(Manifest manifest, PageDefinition page, Map<String, FragmentPlan> fragments) {

@@ -1,12 +1,11 @@
 package io.mosaic.gateway.plan;
 
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The plan in force. Swapping it is one atomic write; Spring Cloud Gateway is then told to
- * reload the proxy routes from it.
+ * The plan in force. Swapping it is one atomic write; the proxy's one route reads the plan on
+ * every call, so nothing else needs telling.
  */
 public final class PlanHolder {
 
@@ -25,7 +24,6 @@ public final class PlanHolder {
     /** Puts {@code plan} in force for every request that starts from now on. */
     public void apply(CompositionPlan plan) {
         current.set(plan);
-        events.publishEvent(new RefreshRoutesEvent(this));
         events.publishEvent(new PlanApplied(plan));
     }
 }

@@ -1,11 +1,14 @@
 package io.mosaic.gateway.policy;
 
+import io.mosaic.gateway.origin.Origin;
 import io.mosaic.manifest.Forwarding;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpCookie;
@@ -13,30 +16,39 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Which headers cross the proxy, in both directions, by allow-list (Tailor's
- * {@code filter-headers.js}): every team's origin sits behind the gateway's one origin, so a
- * header that is not named here never reaches an origin, and an origin's header that is not named
- * here never reaches the browser. Nothing is forwarded by deny-list.
- *
- * <p>To origins: {@link #REQUEST}, the headers the fragment declares ({@code forward.headers}),
- * the cookies it declares ({@code forward.cookies}, rebuilt into one {@code Cookie} header) and
- * {@code X-Fragment-Base-Path}. So {@code Authorization}, other cookies and an SSO proxy's
- * {@code X-Auth-Request-*} headers never reach a team unless declared.
- *
- * <p>To browsers: {@link #RESPONSE}; {@code Set-Cookie} only for declared cookie names, scoped
- * to the fragment's proxy path with no {@code Domain}; {@code Location} only when it points into
- * the fragment's own proxy routes, rewritten to its gateway path. So a team cannot install a
- * service worker scope, clear the site's data, pin HSTS, open CORS or redirect anywhere for the
- * whole gateway origin.
+ * Which headers and cookies cross between browsers, the gateway and one fragment's origin, by
+ * allow-list (Tailor's {@code filter-headers.js}), compiled once per fragment. Every team's origin
+ * sits behind the gateway's one pages origin, so a header that is not named here never reaches an
+ * origin, and an origin's header that is not named here never reaches the browser. Nothing is
+ * forwarded by deny-list. Three directions, one list each:
+ * <ul>
+ *   <li>{@link #forPageFetch page fetch}: {@link #PAGE_FETCH} plus the headers and cookies the
+ *   fragment declares in {@code forward} and may receive ({@link Reach});</li>
+ *   <li>{@link #toOrigin proxy request}: {@link #PROXY_REQUEST} plus the same declared headers
+ *   and cookies (one {@code Cookie} header rebuilt from them), plus {@code X-Fragment-Base-Path};</li>
+ *   <li>{@link #toBrowser proxy response}: {@link #PROXY_RESPONSE}; {@code Set-Cookie} only for
+ *   declared cookies, scoped to the fragment's proxy path with no {@code Domain}; {@code Location}
+ *   only into the fragment's own proxy routes. And every answer is sandboxed: {@code nosniff},
+ *   {@code Cross-Origin-Resource-Policy: same-origin} and {@code Content-Security-Policy: sandbox}
+ *   without {@code allow-same-origin}, so a team's HTML opened or framed from the proxy runs in an
+ *   opaque origin and can read nothing of the gateway's.</li>
+ * </ul>
+ * So a team cannot install a service worker scope, clear the site's data, pin HSTS, open CORS or
+ * redirect anywhere for the pages origin, and receives no other team's cookies or the browser's
+ * credentials unless the operator said so.
  */
 public final class HeaderPolicy {
+
+    /** The browser's headers every page fetch carries (the gateway adds its own: see {@code SentHeaders}). */
+    public static final List<String> PAGE_FETCH = List.of(
+            "accept-language", "user-agent", "referer", "traceparent", "tracestate", "x-request-id");
 
     /**
      * Request headers every proxied call passes on: content negotiation, the body's framing and
      * type, conditional and range requests, and tracing. Not {@code Referer} or {@code Origin}
      * (the page's URL and the gateway's origin say nothing a team needs), not credentials.
      */
-    public static final Set<String> REQUEST = Set.of(
+    public static final Set<String> PROXY_REQUEST = Set.of(
             "accept", "accept-encoding", "accept-language", "content-type", "content-length", "content-language",
             "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "if-range",
             "range", "cache-control", "pragma", "user-agent", "traceparent", "tracestate", "x-request-id");
@@ -44,45 +56,126 @@ public final class HeaderPolicy {
     /**
      * Answer headers a proxied answer keeps: what describes the content and its caching, plus
      * {@code Allow} and {@code Retry-After} on refusals. {@code Set-Cookie} and {@code Location}
-     * are judged apart.
+     * are judged apart; the sandbox headers are the gateway's own.
      */
-    public static final Set<String> RESPONSE = Set.of(
+    public static final Set<String> PROXY_RESPONSE = Set.of(
             "content-type", "content-length", "content-encoding", "content-language", "content-disposition",
             "content-range", "accept-ranges", "cache-control", "etag", "last-modified", "expires", "age", "vary",
-            "allow", "retry-after", "x-content-type-options", "x-request-id", "x-fragment-version");
+            "allow", "retry-after", "x-request-id", "x-fragment-version");
 
     /**
-     * Request headers that never reach an origin, even when a fragment declares them: the
-     * browser's and the SSO proxy's credentials, the client's address, framing and hop-by-hop
-     * headers. Teams register fragments themselves, so a declaration cannot open these.
+     * The sandbox every proxied answer gets: as a document (opened, or framed by a page) it has an
+     * opaque origin, may run its own script but never touch the gateway's origin, its storage or
+     * its cookies, and only the gateway's own pages may frame it. Browsers ignore CSP on
+     * subresources, so scripts and stylesheets are unaffected.
      */
-    public static boolean neverForwarded(String lowerName) {
-        return NEVER.contains(lowerName) || lowerName.startsWith("proxy-") || lowerName.startsWith("x-auth-request-")
-                || lowerName.startsWith("x-forwarded-");
-    }
+    public static final String SANDBOX = "sandbox allow-scripts allow-forms; frame-ancestors 'self'";
 
-    private static final Set<String> NEVER = Set.of("authorization", "cookie", "host", "forwarded", "x-real-ip",
-            "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer");
+    /** The longest value of a header a fragment declares: tokens (a JWT, say) outgrow the allow-list's 1024. */
+    static final int MAX_DECLARED_VALUE = 8192;
 
     /** The header that tells an origin the gateway path its answers are served under. */
     public static final String BASE_PATH = "X-Fragment-Base-Path";
 
-    private HeaderPolicy() {
+    private final String basePath;
+    private final String origin;
+    private final PathPolicy paths;
+    /** Declared request headers the fragment may receive, lowercase, in declaration order. */
+    private final List<String> headers;
+    /** Declared cookies the fragment may receive, in declaration order. */
+    private final List<String> cookies;
+
+    private HeaderPolicy(String basePath, URI url, PathPolicy paths, List<String> headers, List<String> cookies) {
+        this.basePath = basePath;
+        this.origin = Origin.of(url);
+        this.paths = paths;
+        this.headers = List.copyOf(headers);
+        this.cookies = List.copyOf(cookies);
     }
 
-    /** The headers a proxied request carries to the origin of a fragment declaring {@code forward}. */
-    public static HttpHeaders toOrigin(HttpHeaders incoming, MultiValueMap<String, HttpCookie> cookies,
-                                       Forwarding forward, String basePath) {
+    /**
+     * The policy of a fragment served at {@code basePath} from {@code url}, whose proxy serves
+     * {@code paths}, declaring {@code forward}; of what it declares, only what {@code reach}
+     * allows is ever sent.
+     */
+    public static HeaderPolicy compile(Forwarding forward, String basePath, URI url, PathPolicy paths, Reach reach) {
+        return new HeaderPolicy(basePath, url, paths,
+                forward.headers().stream().filter(reach::mayReceiveHeader).toList(),
+                forward.cookies().stream().filter(reach::mayReceiveCookie).toList());
+    }
+
+    /** The declared headers this fragment receives, lowercase. */
+    public List<String> declaredHeaders() {
+        return headers;
+    }
+
+    /** The declared cookies this fragment receives. */
+    public List<String> declaredCookies() {
+        return cookies;
+    }
+
+    /**
+     * The headers a page fetch sends: {@code always} (the {@link #PAGE_FETCH} values the request
+     * carried, by lowercase name), plus each declared header the browser sent, plus one
+     * {@code Cookie} header rebuilt from the declared cookies only. {@code always} itself when the
+     * fragment receives nothing more.
+     */
+    public Map<String, String> forPageFetch(Map<String, String> always, HttpHeaders browser) {
+        if (headers.isEmpty() && cookies.isEmpty()) {
+            return always;
+        }
+        Map<String, String> out = new HashMap<>(always);
+        for (String name : headers) {
+            List<String> values = browser.get(name);
+            if (values != null && !values.isEmpty() && !out.containsKey(name)) {
+                String value = String.join(", ", values);
+                if (isSafeValue(value, MAX_DECLARED_VALUE)) {
+                    out.put(name, value);
+                }
+            }
+        }
+        String cookie = cookieHeader(browser.get(HttpHeaders.COOKIE));
+        if (!cookie.isEmpty()) {
+            out.put("cookie", cookie);
+        }
+        return out;
+    }
+
+    /** The declared cookies among {@code sent} ({@code Cookie} header values), in the order sent, as one value. */
+    private String cookieHeader(List<String> sent) {
+        if (cookies.isEmpty() || sent == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String header : sent) {
+            for (String pair : header.split(";")) {
+                String cookie = pair.trim();
+                int equals = cookie.indexOf('=');
+                if (equals > 0 && cookies.contains(cookie.substring(0, equals).trim()) && isSafeValue(cookie, MAX_DECLARED_VALUE)) {
+                    out.append(out.length() == 0 ? "" : "; ").append(cookie);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code value} may be sent as a header value: not too long, no control characters but tab. */
+    public static boolean isSafeValue(String value, int maxLength) {
+        return value.length() <= maxLength && value.chars().noneMatch(c -> (c < ' ' && c != '\t') || c == 0x7f);
+    }
+
+    /** The headers a proxied request carries to the origin. */
+    public HttpHeaders toOrigin(HttpHeaders incoming, MultiValueMap<String, HttpCookie> browserCookies) {
         HttpHeaders out = new HttpHeaders();
         incoming.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (REQUEST.contains(lower) || forward.headers().contains(lower) && !neverForwarded(lower)) {
+            if (PROXY_REQUEST.contains(lower) || headers.contains(lower)) {
                 out.addAll(name, values);
             }
         });
         List<String> pairs = new ArrayList<>();
-        for (String name : forward.cookies()) {
-            for (HttpCookie cookie : cookies.getOrDefault(name, List.of())) {
+        for (String name : cookies) {
+            for (HttpCookie cookie : browserCookies.getOrDefault(name, List.of())) {
                 pairs.add(cookie.getName() + "=" + cookie.getValue());
             }
         }
@@ -94,39 +187,40 @@ public final class HeaderPolicy {
     }
 
     /**
-     * Keeps only what may reach the browser of {@code answer}, an origin's answer to a call on
-     * {@code requested} (the URL the gateway called), for a fragment served at {@code basePath}
-     * whose proxy serves {@code paths} and whose declared cookies are {@code cookies}.
+     * Keeps only what may reach the browser of {@code answer}, the origin's answer to a call on
+     * {@code requested} (the URL the gateway called), and sandboxes it.
      */
-    public static void toBrowser(HttpHeaders answer, URI requested, String basePath, PathPolicy paths,
-                                 List<String> cookies) {
+    public void toBrowser(HttpHeaders answer, URI requested) {
         HttpHeaders kept = new HttpHeaders();
         answer.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (RESPONSE.contains(lower)) {
+            if (PROXY_RESPONSE.contains(lower)) {
                 kept.addAll(name, values);
             } else if (lower.equals("set-cookie")) {
-                values.forEach(value -> setCookie(value, cookies, basePath).ifPresent(v -> kept.add(HttpHeaders.SET_COOKIE, v)));
+                values.forEach(value -> setCookie(value).ifPresent(v -> kept.add(HttpHeaders.SET_COOKIE, v)));
             } else if (lower.equals("location") && !values.isEmpty()) {
-                location(values.get(0), requested, basePath, paths).ifPresent(v -> kept.set(HttpHeaders.LOCATION, v));
+                location(values.get(0), requested).ifPresent(v -> kept.set(HttpHeaders.LOCATION, v));
             }
         });
+        kept.set("X-Content-Type-Options", "nosniff");
+        kept.set("Cross-Origin-Resource-Policy", "same-origin");
+        kept.set("Content-Security-Policy", SANDBOX);
         answer.clear();
         answer.putAll(kept);
     }
 
     /**
-     * A {@code Set-Cookie} value when its cookie is declared: scoped to {@code basePath}, without
+     * A {@code Set-Cookie} value when its cookie is declared: scoped to the proxy path, without
      * {@code Domain}, other attributes kept. Empty when undeclared or unreadable.
      */
-    public static Optional<String> setCookie(String value, List<String> declared, String basePath) {
+    public Optional<String> setCookie(String value) {
         String[] parts = value.split(";");
         int eq = parts[0].indexOf('=');
         if (eq <= 0) {
             return Optional.empty();
         }
         String name = parts[0].substring(0, eq).trim();
-        if (!declared.contains(name)) {
+        if (!cookies.contains(name)) {
             return Optional.empty();
         }
         StringBuilder out = new StringBuilder(name).append('=').append(parts[0].substring(eq + 1).trim());
@@ -143,10 +237,10 @@ public final class HeaderPolicy {
     /**
      * A {@code Location} that points into the fragment's own proxy routes, as its gateway path;
      * empty for anything else (other hosts, other paths of the origin, the gateway's own pages).
-     * A root-relative location is a path on the origin, like an absolute one on the origin's own
-     * scheme, host and port; one already under {@code basePath} is kept when its rest is served.
+     * A root-relative location is a path on the origin, like an absolute one on the origin itself;
+     * one already under the proxy path is kept when its rest is served.
      */
-    public static Optional<String> location(String value, URI requested, String basePath, PathPolicy paths) {
+    public Optional<String> location(String value, URI requested) {
         URI target;
         try {
             URI location = new URI(value.trim());
@@ -154,7 +248,7 @@ public final class HeaderPolicy {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!sameOrigin(target, requested) || target.getRawPath() == null) {
+        if (!Origin.sameOrigin(target, origin) || target.getRawPath() == null) {
             return Optional.empty();
         }
         String path = target.getRawPath();
@@ -163,15 +257,5 @@ public final class HeaderPolicy {
             return Optional.empty();
         }
         return Optional.of(basePath + rest + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b)
-                && a.getRawUserInfo() == null;
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

@@ -84,7 +84,8 @@ public final class FragmentResolver {
             FragmentDefinition definition = fragment.definition();
             URI uri = FragmentQuery.withQuery(definition.url(), context.rawQuery(), definition.forward().query());
             String url = uri.toString();
-            SentHeaders sent = new SentHeaders(context.pagePath(), fragment.proxyBase(), context.headersFor(definition.forward()));
+            SentHeaders sent = new SentHeaders(context.pagePath(), fragment.proxyBase(),
+                    fragment.policy().headers().forPageFetch(context.headers(), context.browser()));
             // An operator who forced the breaker open took the fragment off the pages: no stored answer shows either.
             Stored stored = takenOff(fragment) ? null : cache.lookup(fragment.name(), url, sent);
             long now = System.nanoTime();
@@ -175,7 +176,7 @@ public final class FragmentResolver {
         if (gone && primary && failure.body() != null && failure.body().length > 0) {
             // The origin's own "not found" page says more than any fallback could.
             String html = new String(failure.body(), StandardCharsets.UTF_8);
-            return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls(), fragment.definition().trust()), failure);
+            return new FragmentOutcome.Fallback(fragment.name(), parser.parse(html, fragment.urls(), fragment.policy().trust()), failure);
         }
         if (!gone && !takenOff(fragment) && failure.kind() != FetchFailure.Kind.CLIENT_ERROR) {
             Stored copy = cache.lookup(fragment.name(), url, sent);

@@ -39,7 +39,7 @@ final class ParsedFragments {
         if (entry != null && Arrays.equals(entry.raw(), body.bytes())) {
             return entry.parsed();
         }
-        ParsedFragment parsed = parser.parse(body.html(), fragment.urls(), fragment.definition().trust());
+        ParsedFragment parsed = parser.parse(body.html(), fragment.urls(), fragment.policy().trust());
         cache.put(key, new Entry(body.bytes(), parsed));
         return parsed;
     }

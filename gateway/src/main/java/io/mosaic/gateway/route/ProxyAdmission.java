@@ -1,14 +1,10 @@
 package io.mosaic.gateway.route;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -24,20 +20,6 @@ import reactor.core.publisher.Mono;
  */
 final class ProxyAdmission implements GatewayFilter, Ordered {
 
-    private final String fragment;
-    private final Set<HttpMethod> methods;
-    private final String allow;
-    private final long maxRequestBody;
-
-    ProxyAdmission(String fragment, List<String> methods, long maxRequestBody) {
-        this.fragment = fragment;
-        Set<HttpMethod> allowed = new LinkedHashSet<>();
-        methods.forEach(method -> allowed.add(HttpMethod.valueOf(method)));
-        this.methods = Set.copyOf(allowed);
-        this.allow = String.join(", ", methods);
-        this.maxRequestBody = maxRequestBody;
-    }
-
     /** First of the route's filters, before the origin refusal (-1) and the guard (0). */
     @Override
     public int getOrder() {
@@ -47,7 +29,11 @@ final class ProxyAdmission implements GatewayFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!methods.contains(request.getMethod())) {
+        ProxyRoutes.Call call = ProxyRoutes.call(exchange);
+        String fragment = call.fragment().name();
+        long maxRequestBody = call.fragment().definition().maxRequestBody();
+        if (!call.match().methods().contains(request.getMethod().name())) {
+            String allow = String.join(", ", call.match().methods());
             exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, allow);
             return refuse(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED,
                     "fragment " + fragment + ": method " + request.getMethod().name() + " is not allowed here; allowed: " + allow);

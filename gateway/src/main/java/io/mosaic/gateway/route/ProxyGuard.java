@@ -2,6 +2,7 @@ package io.mosaic.gateway.route;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.mosaic.gateway.plan.FragmentPlan;
 import io.mosaic.gateway.request.RequestMdc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,16 +31,6 @@ import reactor.core.publisher.Mono;
  */
 final class ProxyGuard implements GatewayFilter, Ordered {
 
-    private final String fragment;
-    private final CircuitBreaker breaker;
-    private final Bulkhead bulkhead;
-
-    ProxyGuard(String fragment, CircuitBreaker breaker, Bulkhead bulkhead) {
-        this.fragment = fragment;
-        this.breaker = breaker;
-        this.bulkhead = bulkhead;
-    }
-
     /** Before the prefix is stripped and long before the routing filter: a refusal costs nothing. */
     @Override
     public int getOrder() {
@@ -48,6 +39,9 @@ final class ProxyGuard implements GatewayFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        FragmentPlan fragment = ProxyRoutes.call(exchange).fragment();
+        CircuitBreaker breaker = fragment.proxyBreaker();
+        Bulkhead bulkhead = fragment.proxyBulkhead();
         boolean permitted;
         // The breaker logs its transitions where they happen: with the call's request id.
         try (RequestMdc ignored = RequestMdc.of(exchange)) {
@@ -56,11 +50,11 @@ final class ProxyGuard implements GatewayFilter, Ordered {
         if (!permitted) {
             long retryAfter = Math.max(1, breaker.getCircuitBreakerConfig()
                     .getWaitIntervalFunctionInOpenState().apply(1) / 1000);
-            return refuse(exchange.getResponse(), "circuit breaker open", Duration.ofSeconds(retryAfter));
+            return refuse(exchange.getResponse(), fragment.name(), "circuit breaker open", Duration.ofSeconds(retryAfter));
         }
         if (!bulkhead.tryAcquirePermission()) {
             breaker.releasePermission();
-            return refuse(exchange.getResponse(), "too many calls in flight", Duration.ofSeconds(1));
+            return refuse(exchange.getResponse(), fragment.name(), "too many calls in flight", Duration.ofSeconds(1));
         }
         long started = System.nanoTime();
         AtomicBoolean done = new AtomicBoolean();
@@ -96,7 +90,7 @@ final class ProxyGuard implements GatewayFilter, Ordered {
                 });
     }
 
-    private Mono<Void> refuse(ServerHttpResponse response, String reason, Duration retryAfter) {
+    private static Mono<Void> refuse(ServerHttpResponse response, String fragment, String reason, Duration retryAfter) {
         response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));

@@ -1,8 +1,6 @@
 package io.mosaic.gateway.route;
 
 import io.mosaic.gateway.policy.HeaderPolicy;
-import io.mosaic.gateway.policy.PathPolicy;
-import io.mosaic.manifest.Forwarding;
 import java.net.URI;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -14,24 +12,14 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the {@link HeaderPolicy} to a proxied call: the request carries only allowed and
- * declared headers and declared cookies to the origin, and the answer carries only allowed
- * headers, declared cookies scoped to the fragment's path and a {@code Location} inside its
- * proxy routes back to the browser.
+ * Applies the fragment's {@link HeaderPolicy} to a proxied call: the request carries only allowed
+ * and declared headers and declared cookies to the origin, and the answer carries only allowed
+ * headers, declared cookies scoped to the fragment's path and a {@code Location} inside its proxy
+ * routes back to the browser, sandboxed.
  */
 final class ProxyHeaders implements GatewayFilter, Ordered {
 
-    private final String basePath;
-    private final Forwarding forward;
-    private final PathPolicy paths;
-
-    ProxyHeaders(String basePath, Forwarding forward, PathPolicy paths) {
-        this.basePath = basePath;
-        this.forward = forward;
-        this.paths = paths;
-    }
-
-    /** After the guard (0) and the prefix strip (1), before the routing filter. */
+    /** After the guard (0), before the routing filter. */
     @Override
     public int getOrder() {
         return 3;
@@ -39,8 +27,8 @@ final class ProxyHeaders implements GatewayFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        HttpHeaders allowed = HeaderPolicy.toOrigin(exchange.getRequest().getHeaders(),
-                exchange.getRequest().getCookies(), forward, basePath);
+        HeaderPolicy policy = ProxyRoutes.call(exchange).fragment().policy().headers();
+        HttpHeaders allowed = policy.toOrigin(exchange.getRequest().getHeaders(), exchange.getRequest().getCookies());
         ServerWebExchange filtered = exchange.mutate()
                 .request(request -> request.headers(headers -> {
                     headers.clear();
@@ -50,8 +38,7 @@ final class ProxyHeaders implements GatewayFilter, Ordered {
         ServerHttpResponse response = filtered.getResponse();
         response.beforeCommit(() -> {
             URI called = filtered.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-            HeaderPolicy.toBrowser(response.getHeaders(), called == null ? URI.create("http://invalid/") : called,
-                    basePath, paths, forward.cookies());
+            policy.toBrowser(response.getHeaders(), called == null ? URI.create("http://invalid/") : called);
             return Mono.empty();
         });
         return chain.filter(filtered);

@@ -3,6 +3,8 @@ package io.mosaic.gateway.route;
 import io.mosaic.gateway.origin.OriginRefusedException;
 import io.mosaic.gateway.request.RequestMdc;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -29,13 +31,11 @@ final class ProxyOriginRefusal implements GatewayFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(ProxyOriginRefusal.class);
     private static final long LOG_INTERVAL = TimeUnit.SECONDS.toNanos(10);
 
-    private final String fragment;
-    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL - 1);
-    private final AtomicLong suppressed = new AtomicLong();
-
-    ProxyOriginRefusal(String fragment) {
-        this.fragment = fragment;
+    /** One fragment's log window: when it last logged, and how many refusals went unlogged since. */
+    private record Window(AtomicLong lastLogged, AtomicLong suppressed) {
     }
+
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     /** Before the guard (0): the guard's breaker sees the refusal, and ignores it. */
     @Override
@@ -50,8 +50,9 @@ final class ProxyOriginRefusal implements GatewayFilter, Ordered {
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, OriginRefusedException refusal) {
+        String fragment = ProxyRoutes.call(exchange).fragment().name();
         try (RequestMdc ignored = RequestMdc.of(exchange)) {
-            logOnce(refusal);
+            logOnce(fragment, refusal);
         }
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatus.BAD_GATEWAY);
@@ -64,8 +65,11 @@ final class ProxyOriginRefusal implements GatewayFilter, Ordered {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
-    private void logOnce(OriginRefusedException refusal) {
+    private void logOnce(String fragment, OriginRefusedException refusal) {
         long now = System.nanoTime();
+        Window window = windows.computeIfAbsent(fragment, name -> new Window(new AtomicLong(now - LOG_INTERVAL - 1), new AtomicLong()));
+        AtomicLong lastLogged = window.lastLogged();
+        AtomicLong suppressed = window.suppressed();
         long last = lastLogged.get();
         if (now - last > LOG_INTERVAL && lastLogged.compareAndSet(last, now)) {
             long more = suppressed.getAndSet(0);

@@ -1,108 +1,90 @@
 package io.mosaic.gateway.route;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.mosaic.gateway.plan.CompositionPlan;
+import io.mosaic.gateway.plan.FragmentPlan;
 import io.mosaic.gateway.policy.PathPolicy;
-import io.mosaic.manifest.FragmentDefinition;
-import io.mosaic.manifest.ProxyPath;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.cloud.gateway.filter.GatewayFilter;
-import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
-import org.springframework.cloud.gateway.filter.factory.StripPrefixGatewayFilterFactory;
+import java.util.function.Supplier;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The Spring Cloud Gateway routes of one fragment, built from the manifest: its declared assets
- * (GET and HEAD, exact paths) and its declared proxy prefixes (the methods each declares), both
- * under {@code /fragments/NAME}, forwarded to the fragment's origin with that prefix stripped.
- * Which paths are served is the fragment's {@link PathPolicy}, the same one its URL rewriter asks;
- * a refused path was already answered 400 by {@link ProxyPathFilter} and matches no route here
- * either. On each route, in order: {@link ProxyAdmission} (405, 413 by declared length), the
- * origin refusal (502, {@link ProxyOriginRefusal}), the breaker and bulkhead ({@link ProxyGuard}),
- * the prefix strip, the streaming body cap ({@link RequestBodyCap}) and the header allow-lists
- * ({@link ProxyHeaders}).
+ * The fragments' proxy as one Spring Cloud Gateway route: {@code /fragments/NAME/PATH} is served
+ * from fragment NAME's origin at {@code PATH} when the fragment's {@link PathPolicy} serves it
+ * (its declared assets, GET and HEAD; its declared proxy prefixes, with the methods each
+ * declares). The route looks the fragment up by name in the plan in force and asks its policy,
+ * so a proxied call costs the same whether the registry holds one fragment or a thousand with
+ * 32 prefixes each (one route per prefix made Spring Cloud Gateway test every route in turn).
+ * A path the policy refuses was already answered 400 by {@link ProxyPathFilter} and matches
+ * nothing here either.
+ *
+ * <p>On the route, in order: {@link ProxyAdmission} (405, 413 by declared length), the origin
+ * refusal (502, {@link ProxyOriginRefusal}), the breaker and bulkhead ({@link ProxyGuard}), the
+ * streaming body cap ({@link RequestBodyCap}), the header allow-lists and the sandbox
+ * ({@link ProxyHeaders}), and, after Spring Cloud Gateway's own request URL, the fragment's origin
+ * as the target ({@link ProxyTarget}). Each reads the matched {@link Call} from the exchange.
  */
 public final class ProxyRoutes {
 
-    /** The gateway path under which a fragment's proxy lives. */
-    public static String basePath(String fragmentName) {
-        return "/fragments/" + fragmentName;
-    }
+    /** The exchange attribute holding the matched {@link Call}. */
+    static final String CALL = ProxyRoutes.class.getName() + ".call";
 
-    private static final List<String> READ_METHODS = List.of("GET", "HEAD");
-
-    private final GatewayFilter stripPrefix;
-
-    public ProxyRoutes() {
-        StripPrefixGatewayFilterFactory.Config config = new StripPrefixGatewayFilterFactory.Config();
-        config.setParts(2);
-        // Route filters run in their order among the global ones; unordered ones would run after the routing filter.
-        this.stripPrefix = new OrderedGatewayFilter(new StripPrefixGatewayFilterFactory().apply(config), 1);
-    }
+    private static final String PREFIX = "/fragments/";
 
     /**
-     * The routes of {@code fragment}: one for its assets, one per proxy prefix, all guarded by
-     * {@code breaker} and {@code bulkhead}.
+     * A proxied call, matched.
+     *
+     * @param fragment the fragment, as the plan in force when the call arrived has it
+     * @param originPath the raw path on its origin (percent-encoding as sent)
+     * @param match what of its policy serves the path, and the methods allowed there
      */
-    public List<Route> routes(FragmentDefinition fragment, CircuitBreaker breaker, Bulkhead bulkhead) {
-        GatewayFilter guard = new ProxyGuard(fragment.name(), breaker, bulkhead);
-        GatewayFilter refusal = new ProxyOriginRefusal(fragment.name());
-        GatewayFilter bodyCap = new RequestBodyCap(fragment.name(), fragment.maxRequestBody());
-        URI origin = origin(fragment.url());
-        String base = basePath(fragment.name());
-        List<String> assetPaths = new ArrayList<>();
-        fragment.assets().css().forEach(path -> assetPaths.add(withoutQuery(path)));
-        fragment.assets().js().forEach(path -> assetPaths.add(withoutQuery(path)));
-        PathPolicy paths = PathPolicy.of(assetPaths.stream().distinct().toList(),
-                fragment.proxy().stream().map(ProxyPath::path).toList());
-        GatewayFilter headers = new ProxyHeaders(base, fragment.forward(), paths);
-        List<Route> routes = new ArrayList<>();
-        if (!assetPaths.isEmpty()) {
-            GatewayFilter admission = new ProxyAdmission(fragment.name(), READ_METHODS, fragment.maxRequestBody());
-            routes.add(Route.async()
-                    .id("fragment-" + fragment.name() + "-assets")
-                    .uri(origin)
-                    // An asset under a proxy prefix answers that prefix's other methods there.
-                    .predicate(exchange -> originPath(exchange, base).filter(path -> paths.isExact(path)
-                            && (isRead(exchange) || paths.prefixOf(path).isEmpty())).isPresent())
-                    .filters(admission, refusal, guard, stripPrefix, bodyCap, headers)
-                    .build());
+    record Call(FragmentPlan fragment, String originPath, PathPolicy.Match match) {
+    }
+
+    private final Route route;
+
+    /** @param plans the plan in force, read when each call arrives */
+    public ProxyRoutes(Supplier<CompositionPlan> plans) {
+        this.route = Route.async()
+                .id("fragments")
+                // Replaced per call by the fragment's origin (ProxyTarget); never called as it is.
+                .uri(URI.create("http://fragments.invalid"))
+                .predicate(exchange -> match(exchange, plans.get()).map(call -> {
+                    exchange.getAttributes().put(CALL, call);
+                    return true;
+                }).orElse(false))
+                .filters(new ProxyAdmission(), new ProxyOriginRefusal(), new ProxyGuard(), new RequestBodyCap(),
+                        new ProxyHeaders(), new ProxyTarget())
+                .build();
+    }
+
+    /** The one route of every fragment's proxy. */
+    public Route route() {
+        return route;
+    }
+
+    /** The fragment and path {@code exchange} asks for in {@code plan}, when its policy serves them. */
+    static Optional<Call> match(ServerWebExchange exchange, CompositionPlan plan) {
+        String raw = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!raw.startsWith(PREFIX)) {
+            return Optional.empty();
         }
-        for (ProxyPath proxy : fragment.proxy()) {
-            String prefix = proxy.path();
-            GatewayFilter admission = new ProxyAdmission(fragment.name(), proxy.methods(), fragment.maxRequestBody());
-            routes.add(Route.async()
-                    .id("fragment-" + fragment.name() + "-proxy" + prefix.replace('/', '-'))
-                    .uri(origin)
-                    // The longest declared prefix decides, so /api/admin's methods hold under /api.
-                    .predicate(exchange -> originPath(exchange, base)
-                            .flatMap(paths::prefixOf).filter(prefix::equals).isPresent())
-                    .filters(admission, refusal, guard, stripPrefix, bodyCap, headers)
-                    .build());
+        int slash = raw.indexOf('/', PREFIX.length());
+        if (slash < 0) {
+            return Optional.empty();
         }
-        return routes;
+        FragmentPlan fragment = plan.fragments().get(raw.substring(PREFIX.length(), slash));
+        if (fragment == null) {
+            return Optional.empty();
+        }
+        String originPath = raw.substring(slash);
+        return fragment.policy().paths().match(originPath, exchange.getRequest().getMethod().name())
+                .map(match -> new Call(fragment, originPath, match));
     }
 
-    private static boolean isRead(ServerWebExchange exchange) {
-        return READ_METHODS.contains(exchange.getRequest().getMethod().name());
-    }
-
-    /** The origin path (raw, as sent) a request asks for under {@code base}; the policy judges it. */
-    static Optional<String> originPath(ServerWebExchange exchange, String base) {
-        String raw = exchange.getRequest().getPath().value();
-        return raw.startsWith(base + "/") ? Optional.of(raw.substring(base.length())) : Optional.empty();
-    }
-
-    private static String withoutQuery(String path) {
-        int query = path.indexOf('?');
-        return query < 0 ? path : path.substring(0, query);
-    }
-
-    private static URI origin(URI url) {
-        return URI.create(url.getScheme() + "://" + url.getRawAuthority());
+    /** The call {@code exchange} was matched to. */
+    static Call call(ServerWebExchange exchange) {
+        return exchange.getRequiredAttribute(CALL);
     }
 }

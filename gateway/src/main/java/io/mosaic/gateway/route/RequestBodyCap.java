@@ -23,15 +23,7 @@ import reactor.core.publisher.Mono;
  */
 final class RequestBodyCap implements GatewayFilter, Ordered {
 
-    private final String fragment;
-    private final long maxRequestBody;
-
-    RequestBodyCap(String fragment, long maxRequestBody) {
-        this.fragment = fragment;
-        this.maxRequestBody = maxRequestBody;
-    }
-
-    /** After the guard (0) and the prefix strip (1), before the routing filter. */
+    /** After the guard (0), before the routing filter. */
     @Override
     public int getOrder() {
         return 2;
@@ -40,6 +32,8 @@ final class RequestBodyCap implements GatewayFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        String fragment = ProxyRoutes.call(exchange).fragment().name();
+        long maxRequestBody = ProxyRoutes.call(exchange).fragment().definition().maxRequestBody();
         HttpHeaders headers = request.getHeaders();
         if (headers.getContentLength() <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange);

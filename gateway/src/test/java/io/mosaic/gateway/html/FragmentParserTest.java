@@ -7,14 +7,18 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import io.mosaic.gateway.render.Spliced;
+import io.mosaic.gateway.policy.FragmentPolicy;
+import io.mosaic.gateway.policy.PathPolicy;
+import io.mosaic.gateway.policy.Reach;
+import io.mosaic.manifest.Forwarding;
 import io.mosaic.manifest.Trust;
 import org.junit.jupiter.api.Test;
 
 class FragmentParserTest {
 
     private final FragmentParser parser = new FragmentParser();
-    private final UrlRewriter urls = new UrlRewriter(URI.create("http://members.internal:9102/team/fragment"), "/fragments/members",
-            List.of("/assets/members.css"), List.of("/api"));
+    private final UrlRewriter urls = new UrlRewriter(FragmentPolicy.of("members", URI.create("http://members.internal:9102/team/fragment"),
+            PathPolicy.of(List.of("/assets/members.css"), List.of("/api")), Forwarding.DEFAULT, Reach.OPERATOR, Trust.STANDARD));
 
     private ParsedFragment parse(String html) {
         return parser.parse(html, urls);

@@ -125,7 +125,8 @@ class ProxyGuardTest {
         // Counted per route and status, refusals included.
         io.mosaic.gateway.support.ApiClients.control(environment).get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics.lines()
                 .filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")
-                        && line.contains("routeId=\"fragment-flaky-proxy-api-data\"") && line.contains("httpStatusCode=\"503\""))
+                        && line.contains("fragment=\"flaky\"") && line.contains("prefix=\"/api/data\"")
+                        && line.contains("httpStatusCode=\"503\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum()).isGreaterThanOrEqualTo(7));
 

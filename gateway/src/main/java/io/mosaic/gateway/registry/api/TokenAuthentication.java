@@ -38,7 +38,10 @@ public final class TokenAuthentication implements ReactiveAuthenticationManager 
 
     public TokenAuthentication(RegistryProperties properties, ReactiveJwtDecoder jwtDecoder) {
         List<Known> known = new ArrayList<>();
-        for (Map.Entry<String, RegistryProperties.Token> team : properties.teams().entrySet()) {
+        for (Map.Entry<String, RegistryProperties.Team> team : properties.teams().entrySet()) {
+            if (team.getValue().tokenSha256() == null) {
+                continue; // a team that signs in with JWTs only, configured for its grants
+            }
             known.add(new Known(hash(team.getValue().tokenSha256(), "mosaic.registry.teams." + team.getKey()),
                     Caller.ofTeam(team.getKey())));
         }
