@@ -195,9 +195,8 @@ class ManifestReaderTest {
                 pages: [{path: /d, layout: dashboard, slots: {widgets: {open: true, max: 2}}}]
                 """).orThrow();
         FragmentDefinition a = valid.fragments().get(0);
-        FragmentDefinition third = new FragmentDefinition("c", a.team(), a.url(), a.timeout(), null, a.assets(), a.proxy(),
-                a.circuitBreaker(), a.bulkhead(), a.maxBodySize(), a.staleFor(), false, List.of(new Mount("/d", "widgets", 1)),
-                a.maxRequestBody(), a.forward(), a.trust(), a.cacheFor());
+        FragmentDefinition third = FragmentDefinition.builder("c", a.team(), a.url())
+                .mount(List.of(new Mount("/d", "widgets", 1))).build();
         Manifest overfull = new Manifest(1, valid.defaults(), List.of(a, valid.fragments().get(1), third), valid.pages());
         assertThat(overfull.mounted("/d", "widgets")).extracting(FragmentDefinition::name).containsExactly("c", "b");
     }

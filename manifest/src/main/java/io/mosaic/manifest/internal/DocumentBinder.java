@@ -1,11 +1,8 @@
 package io.mosaic.manifest.internal;
 
-import io.mosaic.manifest.Assets;
-import io.mosaic.manifest.Forwarding;
+import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
-import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.SlotDefinition;
-import io.mosaic.manifest.Trust;
 import io.mosaic.manifest.internal.Drafts.BreakerOverrides;
 import io.mosaic.manifest.internal.Drafts.FragmentDraft;
 import io.mosaic.manifest.internal.Drafts.MountDraft;
@@ -22,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -165,7 +163,8 @@ final class DocumentBinder {
                     problem.ifPresent(p -> in.problem(v.value(), v.path(), p));
                     return problem.isPresent() ? Optional.empty() : Optional.of(URI.create(text));
                 })).orElse(null);
-        String fallback = optional(f, "fallback").flatMap(v -> {
+        List<Consumer<FragmentDefinition.Builder>> sets = new ArrayList<>();
+        optional(f, "fallback").flatMap(v -> {
             if (NodeReader.isNull(v.value())) {
                 return Optional.empty();
             }
@@ -177,15 +176,14 @@ final class DocumentBinder {
                 }
                 return Optional.of(text);
             });
-        }).orElse(null);
-        Assets assets = optional(f, "assets").flatMap(v -> access.assets(v, url)).orElse(Assets.NONE);
-        List<ProxyPath> proxy = optional(f, "proxy").flatMap(v -> access.proxy(v, url)).orElse(List.of());
-        boolean async = optional(f, "async").flatMap(v -> in.bool(v.value(), v.path())).orElse(false);
+        }).ifPresent(fallback -> sets.add(b -> b.fallback(fallback)));
+        optional(f, "assets").flatMap(v -> access.assets(v, url)).ifPresent(assets -> sets.add(b -> b.assets(assets)));
+        optional(f, "proxy").flatMap(v -> access.proxy(v, url)).ifPresent(proxy -> sets.add(b -> b.proxy(proxy)));
+        optional(f, "async").flatMap(v -> in.bool(v.value(), v.path())).ifPresent(async -> sets.add(b -> b.async(async)));
         List<MountDraft> mounts = optional(f, "mount").map(this::mounts).orElse(List.of());
-        Forwarding forward = optional(f, "forward").flatMap(access::forward).orElse(Forwarding.DEFAULT);
-        Trust trust = optional(f, "trust").flatMap(access::trust).orElse(Trust.STANDARD);
-        return Optional.of(new FragmentDraft(in.at(node, path), nameAt, name, team, url, fallback, assets, proxy,
-                overrides(f), async, mounts, forward, trust));
+        optional(f, "forward").flatMap(access::forward).ifPresent(forward -> sets.add(b -> b.forward(forward)));
+        optional(f, "trust").flatMap(access::trust).ifPresent(trust -> sets.add(b -> b.trust(trust)));
+        return Optional.of(new FragmentDraft(in.at(node, path), nameAt, name, team, url, overrides(f), mounts, List.copyOf(sets)));
     }
 
     /**
