@@ -112,7 +112,7 @@ final class DocumentBinder {
         BreakerOverrides breaker = optional(fields, "circuitBreaker").map(this::breaker).orElse(BreakerOverrides.NONE);
         Integer bulkhead = optional(fields, "bulkhead")
                 .flatMap(f -> in.fields(f.value(), f.path(), BULKHEAD)
-                        .flatMap(b -> optional(b, "maxConcurrent").flatMap(m -> in.integer(m.value(), m.path(), 1, 10_000))))
+                        .flatMap(b -> optional(b, "maxConcurrent").flatMap(m -> in.integer(m.value(), m.path(), Rules.BULKHEAD_MIN, Rules.BULKHEAD_MAX))))
                 .orElse(null);
         var maxRequestBody = optional(fields, "maxRequestBody")
                 .flatMap(f -> in.size(f.value(), f.path(), Rules.REQUEST_BODY_MIN, Rules.REQUEST_BODY_MAX));
@@ -127,11 +127,11 @@ final class DocumentBinder {
         }
         Map<String, Field> f = parsed.get();
         return new BreakerOverrides(in.at(field.key(), field.path()),
-                optional(f, "failureRate").flatMap(v -> in.integer(v.value(), v.path(), 1, 100)).orElse(null),
-                optional(f, "window").flatMap(v -> in.integer(v.value(), v.path(), 2, 1000)).orElse(null),
-                optional(f, "minimumCalls").flatMap(v -> in.integer(v.value(), v.path(), 1, 1000)).orElse(null),
+                optional(f, "failureRate").flatMap(v -> in.integer(v.value(), v.path(), Rules.FAILURE_RATE_MIN, Rules.FAILURE_RATE_MAX)).orElse(null),
+                optional(f, "window").flatMap(v -> in.integer(v.value(), v.path(), Rules.WINDOW_MIN, Rules.WINDOW_MAX)).orElse(null),
+                optional(f, "minimumCalls").flatMap(v -> in.integer(v.value(), v.path(), Rules.MINIMUM_CALLS_MIN, Rules.MINIMUM_CALLS_MAX)).orElse(null),
                 optional(f, "openFor").flatMap(v -> in.duration(v.value(), v.path(), Rules.OPEN_FOR_MIN, Rules.OPEN_FOR_MAX)).orElse(null),
-                optional(f, "halfOpenCalls").flatMap(v -> in.integer(v.value(), v.path(), 1, 100)).orElse(null),
+                optional(f, "halfOpenCalls").flatMap(v -> in.integer(v.value(), v.path(), Rules.HALF_OPEN_CALLS_MIN, Rules.HALF_OPEN_CALLS_MAX)).orElse(null),
                 optional(f, "countClientErrors").flatMap(v -> in.bool(v.value(), v.path())).orElse(null));
     }
 
@@ -341,7 +341,7 @@ final class DocumentBinder {
                 in.problem(f.get("open").value(), path + ".open", "'open: false' fills nothing; name fragments instead, or write open: true");
                 return Optional.empty();
             }
-            int max = optional(f, "max").flatMap(v -> in.integer(v.value(), v.path(), 1, Rules.OPEN_SLOT_MAX))
+            int max = optional(f, "max").flatMap(v -> in.integer(v.value(), v.path(), Rules.OPEN_SLOT_MIN, Rules.OPEN_SLOT_MAX))
                     .orElse(SlotDefinition.Open.DEFAULT_MAX);
             return open.map(o -> new SlotDraft(name, at, new SlotDefinition.Open(max), List.of()));
         }

@@ -37,7 +37,21 @@ public final class Rules {
     public static final long REQUEST_BODY_DEFAULT = 1024 * 1024;
     public static final int FALLBACK_MAX_CHARS = 64 * 1024;
     public static final int TITLE_MAX_CHARS = 200;
+    /** A circuit breaker's settings: see {@link io.mosaic.manifest.CircuitBreakerSettings}. */
+    public static final int FAILURE_RATE_MIN = 1;
+    public static final int FAILURE_RATE_MAX = 100;
+    public static final int WINDOW_MIN = 2;
+    public static final int WINDOW_MAX = 1000;
+    /** At most {@code window} too, checked once the breaker is merged. */
+    public static final int MINIMUM_CALLS_MIN = 1;
+    public static final int MINIMUM_CALLS_MAX = 1000;
+    public static final int HALF_OPEN_CALLS_MIN = 1;
+    public static final int HALF_OPEN_CALLS_MAX = 100;
+    /** Fetches in flight per fragment. */
+    public static final int BULKHEAD_MIN = 1;
+    public static final int BULKHEAD_MAX = 10_000;
     /** The most fragments an open slot may show. */
+    public static final int OPEN_SLOT_MIN = 1;
     public static final int OPEN_SLOT_MAX = 50;
     /** A mount's {@code order}: lowest first; the demo uses steps of ten so teams can go between. */
     public static final int MOUNT_ORDER_MIN = -1000;

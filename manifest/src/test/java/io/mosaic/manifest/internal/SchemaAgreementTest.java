@@ -130,6 +130,31 @@ class SchemaAgreementTest {
                 .containsExactlyElementsOf(Arrays.stream(Trust.values()).map(Trust::id).toList());
     }
 
+    @Test
+    void everyNumericBoundComesFromTheRules() {
+        intBounds("/$defs/circuitBreaker/properties/failureRate", Rules.FAILURE_RATE_MIN, Rules.FAILURE_RATE_MAX);
+        intBounds("/$defs/circuitBreaker/properties/window", Rules.WINDOW_MIN, Rules.WINDOW_MAX);
+        intBounds("/$defs/circuitBreaker/properties/minimumCalls", Rules.MINIMUM_CALLS_MIN, Rules.MINIMUM_CALLS_MAX);
+        intBounds("/$defs/circuitBreaker/properties/halfOpenCalls", Rules.HALF_OPEN_CALLS_MIN, Rules.HALF_OPEN_CALLS_MAX);
+        intBounds("/$defs/bulkhead/properties/maxConcurrent", Rules.BULKHEAD_MIN, Rules.BULKHEAD_MAX);
+        intBounds(OPEN_SLOT + "/max", Rules.OPEN_SLOT_MIN, Rules.OPEN_SLOT_MAX);
+        intBounds("/$defs/size/oneOf/1", (int) Rules.BODY_MIN, (int) Rules.BODY_MAX);
+        assertThat(SCHEMA_TREE.at("/$defs/fragment/properties/fallback/maxLength").asInt()).isEqualTo(Rules.FALLBACK_MAX_CHARS);
+        assertThat(SCHEMA_TREE.at("/$defs/page/properties/title/maxLength").asInt()).isEqualTo(Rules.TITLE_MAX_CHARS);
+    }
+
+    private static final String OPEN_SLOT = "/$defs/page/properties/slots/additionalProperties/oneOf/2/properties";
+
+    /** The schema's minimum, maximum and the "A to B" of its description are the rule's bounds. */
+    private static void intBounds(String pointer, int min, int max) {
+        JsonNode node = SCHEMA_TREE.at(pointer);
+        assertThat(node.get("minimum").asInt()).as(pointer + " minimum").isEqualTo(min);
+        assertThat(node.get("maximum").asInt()).as(pointer + " maximum").isEqualTo(max);
+        if (node.has("description")) {
+            assertThat(node.get("description").asString()).as(pointer + " description").contains(min + " to " + max);
+        }
+    }
+
     private static Set<String> properties(JsonNode object) {
         return new LinkedHashSet<>(object.get("properties").propertyNames());
     }
