@@ -2,6 +2,7 @@ package io.mosaic.manifest.internal;
 
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
+import io.mosaic.manifest.Names;
 import io.mosaic.manifest.SlotDefinition;
 import io.mosaic.manifest.internal.Drafts.BreakerOverrides;
 import io.mosaic.manifest.internal.Drafts.FragmentDraft;
@@ -147,13 +148,13 @@ final class DocumentBinder {
         Map<String, Field> f = parsed.get();
         String name = required(f, node, path, "name", "the fragment's name, a lowercase slug such as members")
                 .flatMap(v -> in.text(v.value(), v.path()).map(text -> {
-                    Rules.slugProblem(text, "name").ifPresent(p -> in.problem(v.value(), v.path(), p));
+                    Names.slugProblem(text, "name").ifPresent(p -> in.problem(v.value(), v.path(), p));
                     return text;
                 })).orElse(null);
         Position nameAt = f.containsKey("name") ? in.at(f.get("name").value(), NodeReader.join(path, "name")) : in.at(node, path);
         String team = required(f, node, path, "team", "the owning team, a lowercase slug such as people")
                 .flatMap(v -> in.text(v.value(), v.path()).flatMap(text -> {
-                    Optional<String> problem = Rules.slugProblem(text, "team");
+                    Optional<String> problem = Names.slugProblem(text, "team");
                     problem.ifPresent(p -> in.problem(v.value(), v.path(), p));
                     return problem.isPresent() ? Optional.empty() : Optional.of(text);
                 })).orElse(null);

@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Rules {
 
-    /** Fragment and team names: a lowercase ASCII slug that is also a safe URL segment. */
-    public static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{0,62}");
-
     public static final Duration TIMEOUT_MIN = Duration.ofMillis(10);
     public static final Duration TIMEOUT_MAX = Duration.ofSeconds(60);
     public static final Duration OPEN_FOR_MIN = Duration.ofSeconds(1);
@@ -86,44 +83,6 @@ public final class Rules {
     private static final Pattern PAGE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+");
 
     private Rules() {
-    }
-
-    /** Why {@code name} is not a good fragment or team name, or empty. */
-    public static Optional<String> slugProblem(String name, String what) {
-        if (name.isEmpty()) {
-            return Optional.of(what + " must not be empty");
-        }
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            if (cp > 127) {
-                String looksLike = lookAlike(cp).map(c -> ", which looks like '" + c + "' but is not ASCII").orElse("");
-                return Optional.of(what + " '" + name + "' contains " + String.format("U+%04X", cp) + " ("
-                        + Character.getName(cp) + ")" + looksLike + "; use lowercase ASCII letters, digits and '-'");
-            }
-            i += Character.charCount(cp);
-        }
-        if (!name.equals(name.toLowerCase(Locale.ROOT)) && SLUG.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
-            return Optional.of(what + " '" + name + "' must be lowercase; did you mean '" + name.toLowerCase(Locale.ROOT) + "'?");
-        }
-        if (!SLUG.matcher(name).matches()) {
-            return Optional.of(what + " '" + name + "' must match [a-z][a-z0-9-]{0,62}: start with a lowercase letter, "
-                    + "then lowercase letters, digits or '-', at most 63 characters");
-        }
-        if (name.endsWith("-") || name.contains("--")) {
-            return Optional.of(what + " '" + name + "' must not end with '-' or contain '--'");
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Character> lookAlike(int cp) {
-        String decomposed = java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKD);
-        if (!decomposed.isEmpty() && decomposed.charAt(0) < 128 && Character.isLetterOrDigit(decomposed.charAt(0))) {
-            return Optional.of(decomposed.charAt(0));
-        }
-        String cyrillicAndGreek = "аеорсхукіјѕԁԛԝοαν";
-        String latin = "aeopcxykijsdqwoav";
-        int index = cyrillicAndGreek.indexOf(cp);
-        return index >= 0 ? Optional.of(latin.charAt(index)) : Optional.empty();
     }
 
     /** Why {@code text} is not an acceptable fragment URL, or empty. */
