@@ -138,7 +138,22 @@ class InvalidManifestTest {
                 bad("asset list written as text", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: /b.js}}"),
                         "m.yaml:5:67: fragments[2].assets.js: expected a list of script paths, got text; write [/b.js]"),
                 bad("proxy entry with dot segments", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: ['/api/../admin']}"),
-                        "m.yaml:5:62: fragments[2].proxy[0]: '/api/../admin' must not contain '.' or '..' segments"),
+                        "m.yaml:5:62: fragments[2].proxy[0]: '/api/../admin' is refused: dot segments (. and .., also "
+                        + "encoded) are not allowed in a path"),
+                // the proxy's own refusals (OriginPaths), in its words, so that registration never accepts what it would refuse
+                bad("proxy entry with a path parameter", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: ['/api/..;/x']}"),
+                        "m.yaml:5:62: fragments[2].proxy[0]: '/api/..;/x' is refused: path parameters (;) are not allowed"),
+                bad("asset with encoded slashes", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: ['/%2F%2Fevil.example/x.js']}}"),
+                        "m.yaml:5:68: fragments[2].assets.js[0]: '/%2F%2Fevil.example/x.js' is refused: encoded slashes and "
+                        + "backslashes (%2F, %5C) are not allowed in a path"),
+                bad("same-origin asset URL with an overlong dot", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {css: ['http://b/%c0%ae%c0%ae/x.css?v=1']}}"),
+                        "m.yaml:5:69: fragments[2].assets.css[0]: 'http://b/%c0%ae%c0%ae/x.css?v=1' is refused: the path is "
+                        + "not valid percent-encoded UTF-8 (overlong or malformed sequences)"),
+                bad("proxy entry with a backslash", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: ['/api\\..\\x']}"),
+                        "m.yaml:5:62: fragments[2].proxy[0]: '/api\\..\\x' is refused: backslashes are not allowed in a path"),
+                bad("proxy entry with double encoding", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{path: '/api/%252e%252e', methods: [GET]}]}"),
+                        "m.yaml:5:69: fragments[2].proxy[0].path: '/api/%252e%252e' is refused: encoded percent signs (%25, "
+                        + "double encoding) are not allowed in a path"),
                 bad("proxy entry relative", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [api]}"),
                         "m.yaml:5:62: fragments[2].proxy[0]: 'api' must start with '/' (a path on the fragment's origin)"),
                 bad("async as text", withFragment("{name: billing, team: billing, url: 'http://b/', async: 'yes please'}"),

@@ -3,6 +3,7 @@ package io.mosaic.manifest.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import io.mosaic.manifest.OriginPaths;
 import io.mosaic.manifest.ProxyPath;
 import java.util.List;
 import java.util.Base64;
@@ -114,7 +115,8 @@ public final class Rules {
 
     /**
      * An asset or proxy entry as a normalised root-relative path on the fragment's origin, or the
-     * reason it is refused. Same-origin absolute URLs are accepted and reduced to their path.
+     * reason it is refused. Same-origin absolute URLs are accepted and reduced to their path. The
+     * path must pass {@link OriginPaths#refusal}, the proxy's own rule, and is refused with its words.
      */
     public static Result<String> originPath(String text, URI origin, boolean allowQuery) {
         String lower = text.trim().toLowerCase(Locale.ROOT);
@@ -124,8 +126,13 @@ public final class Rules {
         if (text.startsWith("//")) {
             return Result.refused("'" + text + "' is protocol-relative and may point at another host; write a path such as /styles.css");
         }
-        if (text.contains("\\") || text.chars().anyMatch(c -> c <= ' ')) {
-            return Result.refused("'" + text + "' contains a backslash, space or control character");
+        // Judged before parsing, so that what java.net.URI cannot parse (a backslash) gets the proxy's words too.
+        Optional<String> refusal = rawPath(text).flatMap(OriginPaths::refusal);
+        if (refusal.isPresent()) {
+            return Result.refused("'" + text + "' is refused: " + refusal.get());
+        }
+        if (text.chars().anyMatch(c -> c <= ' ')) {
+            return Result.refused("'" + text + "' contains a space or control character; percent-encode a space as %20");
         }
         URI uri;
         try {
@@ -148,12 +155,39 @@ public final class Rules {
             return Result.refused("'" + text + "' must not have a query; proxy entries are path prefixes");
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        for (String segment : path.split("/")) {
-            if (segment.equals("..") || segment.equals(".") || segment.equalsIgnoreCase("%2e%2e")) {
-                return Result.refused("'" + text + "' must not contain '.' or '..' segments");
+        return Result.ok(path + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : ""));
+    }
+
+    /**
+     * The raw path of an entry as written: a root-relative path, or what follows the authority of
+     * an http(s) URL ({@code /} when nothing does); without query or #fragment. Empty for other text.
+     */
+    private static Optional<String> rawPath(String text) {
+        String rest;
+        if (text.startsWith("/")) {
+            rest = text;
+        } else {
+            int authority = text.indexOf("://");
+            String scheme = authority < 0 ? "" : text.substring(0, authority).toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return Optional.empty();
+            }
+            int slash = text.indexOf('/', authority + 3);
+            int end = firstOf(text, authority + 3, '?', '#');
+            rest = slash < 0 || slash > end ? "/" : text.substring(slash);
+        }
+        return Optional.of(rest.substring(0, firstOf(rest, 0, '?', '#')));
+    }
+
+    private static int firstOf(String text, int from, char a, char b) {
+        int end = text.length();
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == a || text.charAt(i) == b) {
+                end = i;
+                break;
             }
         }
-        return Result.ok(path + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : ""));
+        return end;
     }
 
     private static boolean sameOrigin(URI a, URI b) {
