@@ -209,7 +209,7 @@ final class DocumentBinder {
             return List.of();
         }
         List<MountDraft> mounts = new ArrayList<>();
-        in.sequence(field.value(), field.path(), example).ifPresent(items -> {
+        in.sequence(field.value(), field.path(), example, "mount", Rules.LIST_MAX).ifPresent(items -> {
             for (int i = 0; i < items.size(); i++) {
                 mount(items.get(i), field.path() + "[" + i + "]").ifPresent(mounts::add);
             }

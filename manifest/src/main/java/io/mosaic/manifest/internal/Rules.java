@@ -48,6 +48,13 @@ public final class Rules {
     /** Fetches in flight per fragment. */
     public static final int BULKHEAD_MIN = 1;
     public static final int BULKHEAD_MAX = 10_000;
+    /**
+     * The most entries of each list of a fragment (assets.css, assets.js, proxy, forward.query,
+     * forward.cookies, forward.headers, mount): teams register fragments themselves, and every
+     * entry costs each page render or proxy call a look-up, so no team's document may grow them
+     * without bound. Real fragments use a handful.
+     */
+    public static final int LIST_MAX = 32;
     /** The most fragments an open slot may show. */
     public static final int OPEN_SLOT_MIN = 1;
     public static final int OPEN_SLOT_MAX = 50;

@@ -148,6 +148,22 @@ class SchemaAgreementTest {
         assertThat(SCHEMA_TREE.at("/$defs/page/properties/title/maxLength").asInt()).isEqualTo(Rules.TITLE_MAX_CHARS);
     }
 
+    @Test
+    void everyListOfAFragmentHasTheRulesCapInTheSchemaAndBothRefuseOneMore() {
+        String fragment = "/$defs/fragment/properties";
+        List<String> lists = List.of(fragment + "/assets/properties/css", fragment + "/assets/properties/js", fragment + "/proxy",
+                "/$defs/forward/properties/query/oneOf/1", "/$defs/forward/properties/cookies",
+                "/$defs/forward/properties/headers", fragment + "/mount");
+        for (String pointer : lists) {
+            assertThat(SCHEMA_TREE.at(pointer + "/maxItems").asInt()).as(pointer).isEqualTo(Rules.LIST_MAX);
+        }
+        String tooMany = java.util.stream.IntStream.rangeClosed(0, Rules.LIST_MAX).mapToObj(i -> "/api" + i)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String yaml = "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', proxy: " + tooMany + "}]";
+        assertThat(SCHEMA.validate(yaml, InputFormat.YAML)).as("schema errors").isNotEmpty();
+        assertThat(new ManifestReader().read("m.yaml", yaml).problems()).as("validator problems").isNotEmpty();
+    }
+
     private static final String OPEN_SLOT = "/$defs/page/properties/slots/additionalProperties/oneOf/2/properties";
 
     /** The schema's minimum, maximum and the "A to B" of its description are the rule's bounds. */
