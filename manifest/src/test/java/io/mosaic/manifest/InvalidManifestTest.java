@@ -3,6 +3,8 @@ package io.mosaic.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -297,7 +299,12 @@ class InvalidManifestTest {
                         "m.yaml:6:59: pages[0].slots.widgets.open: 'open: false' fills nothing; name fragments instead, "
                         + "or write open: true"),
                 bad("open slot with unknown key", withPage("{path: /a, layout: dashboard, slots: {widgets: {open: true, limit: 3}}}"),
-                        "m.yaml:6:65: pages[0].slots.widgets.limit: unknown field 'limit'; known fields: open, max"),
+                        "m.yaml:6:65: pages[0].slots.widgets.limit: unknown field 'limit'; known fields: open, max, perTeam"),
+                bad("perTeam above the slot's max", withPage("{path: /a, layout: dashboard, slots: {widgets: {open: true, max: 3, perTeam: 4}}}"),
+                        "m.yaml:6:82: pages[0].slots.widgets.perTeam: perTeam (4) must not exceed max (3): one team's share "
+                        + "is part of the slot's places"),
+                bad("perTeam of zero", withPage("{path: /a, layout: dashboard, slots: {widgets: {open: true, perTeam: 0}}}"),
+                        "m.yaml:6:74: pages[0].slots.widgets.perTeam: must be from 1 to 50, got 0"),
                 bad("slot as a number", withPage("{path: /a, layout: admin, slots: {main: 7}}"),
                         "m.yaml:6:45: pages[0].slots.main: expected a fragment name, a list of fragment names or {open: "
                         + "true}, got the number 7"),
@@ -367,6 +374,18 @@ class InvalidManifestTest {
                                 """),
                         "m.yaml:7:71: fragments[4].mount[0].slot: slot 'widgets' of page '/admin' is full: "
                                 + "it shows at most 2 fragments (already mounted: a, b)"),
+                Arguments.of("a team's share of a slot refuses the team's mount declared last", withMounts("""
+                                  - {name: a, team: t, url: 'http://a/', mount: [{page: /wall, slot: widgets}]}
+                                  - {name: b, team: u, url: 'http://b/', mount: [{page: /wall, slot: widgets}]}
+                                  - {name: c, team: t, url: 'http://c/', mount: [{page: /wall, slot: widgets}]}
+                                """).replace("widgets: {open: true}}}", "widgets: {open: true, max: 4, perTeam: 1}}}"),
+                        "m.yaml:7:70: fragments[4].mount[0].slot: slot 'widgets' of page '/wall' is full for team 't': it "
+                                + "shows at most 1 fragment of one team (perTeam; already mounted by t: a)"),
+                Arguments.of("a team's default share is five places of a slot", withMounts(IntStream.rangeClosed(1, 6)
+                                .mapToObj(i -> "  - {name: w" + i + ", team: t, url: 'http://w/', mount: [{page: /wall, slot: widgets}]}\n")
+                                .collect(Collectors.joining())),
+                        "m.yaml:10:71: fragments[7].mount[0].slot: slot 'widgets' of page '/wall' is full for team 't': it "
+                                + "shows at most 5 fragments of one team (perTeam; already mounted by t: w1, w2, w3, w4, w5)"),
                 Arguments.of("mount written as one mapping", withMounts("  - {name: a, team: t, url: 'http://a/', mount: {page: /admin, slot: widgets}}\n"),
                         "m.yaml:5:49: fragments[2].mount: expected a list of mounts such as [{page: /admin, slot: widgets, order: 10}], "
                                 + "got a mapping; put it in a list"),

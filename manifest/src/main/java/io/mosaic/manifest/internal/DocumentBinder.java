@@ -39,7 +39,7 @@ final class DocumentBinder {
             "trust");
     static final Set<String> MOUNT = ordered("page", "slot", "order");
     static final Set<String> PAGE = ordered("path", "title", "layout", "primary", "slots");
-    static final Set<String> OPEN_SLOT = ordered("open", "max");
+    static final Set<String> OPEN_SLOT = ordered("open", "max", "perTeam");
 
     private final NodeReader in;
     private final AccessBinder access;
@@ -342,9 +342,20 @@ final class DocumentBinder {
                 in.problem(f.get("open").value(), path + ".open", "'open: false' fills nothing; name fragments instead, or write open: true");
                 return Optional.empty();
             }
+            // A bad max or perTeam is recorded; the slot still stands with the default, so mounts into it are checked too.
             int max = optional(f, "max").flatMap(v -> in.integer(v.value(), v.path(), Rules.OPEN_SLOT_MIN, Rules.OPEN_SLOT_MAX))
                     .orElse(SlotDefinition.Open.DEFAULT_MAX);
-            return open.map(o -> new SlotDraft(name, at, new SlotDefinition.Open(max), List.of()));
+            int perTeam = optional(f, "perTeam")
+                    .flatMap(v -> in.integer(v.value(), v.path(), Rules.PER_TEAM_MIN, Rules.OPEN_SLOT_MAX).filter(share -> {
+                        if (share > max) {
+                            in.problem(v.value(), v.path(), "perTeam (" + share + ") must not exceed max (" + max
+                                    + "): one team's share is part of the slot's places");
+                            return false;
+                        }
+                        return true;
+                    }))
+                    .orElse(SlotDefinition.Open.defaultPerTeam(max));
+            return open.map(o -> new SlotDraft(name, at, new SlotDefinition.Open(max, perTeam), List.of()));
         }
         in.problem(value, path, "expected a fragment name, a list of fragment names or {open: true}, got " + NodeReader.describe(value));
         return Optional.empty();

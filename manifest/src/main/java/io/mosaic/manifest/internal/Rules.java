@@ -58,6 +58,8 @@ public final class Rules {
     /** The most fragments an open slot may show. */
     public static final int OPEN_SLOT_MIN = 1;
     public static final int OPEN_SLOT_MAX = 50;
+    /** The most fragments of one team an open slot shows: 1 to the slot's {@code max}. */
+    public static final int PER_TEAM_MIN = 1;
     /** A mount's {@code order}: lowest first; the demo uses steps of ten so teams can go between. */
     public static final int MOUNT_ORDER_MIN = -1000;
     public static final int MOUNT_ORDER_MAX = 1000;

@@ -11,6 +11,7 @@ import io.mosaic.manifest.Defaults;
 import io.mosaic.manifest.ManifestReader;
 import io.mosaic.manifest.ManifestSchema;
 import io.mosaic.manifest.ProxyPath;
+import io.mosaic.manifest.SlotDefinition;
 import io.mosaic.manifest.Trust;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,8 @@ class SchemaAgreementTest {
             "version: 1\npages: [{path: admin, layout: admin, slots: {main: a}}]",
             "version: 1\npages: [{path: /a, layout: admin, slots: {main: []}}]",
             "version: 1\npages: [{path: /a, layout: admin, slots: {main: {open: false}}}]",
+            "version: 1\npages: [{path: /a, layout: dashboard, slots: {widgets: {open: true, perTeam: 0}}}]",
+            "version: 1\npages: [{path: /a, layout: dashboard, slots: {widgets: {open: true, perteam: 2}}}]",
             "version: 1\npages: [{path: /a, layout: admin, slots: {}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: {page: /a, slot: w}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', mount: [{page: /a}]}]",
@@ -109,6 +112,8 @@ class SchemaAgreementTest {
         assertThat(properties(SCHEMA_TREE.at("/$defs/proxyPath/oneOf/1"))).isEqualTo(AccessBinder.PROXY_PATH);
         assertThat(properties(SCHEMA_TREE.at("/$defs/forward"))).isEqualTo(AccessBinder.FORWARD);
         assertThat(properties(SCHEMA_TREE.at("/$defs/mount"))).isEqualTo(DocumentBinder.MOUNT);
+        assertThat(properties(SCHEMA_TREE.at("/$defs/page/properties/slots/additionalProperties/oneOf/2")))
+                .isEqualTo(DocumentBinder.OPEN_SLOT);
     }
 
     @Test
@@ -143,6 +148,9 @@ class SchemaAgreementTest {
         intBounds("/$defs/circuitBreaker/properties/halfOpenCalls", Rules.HALF_OPEN_CALLS_MIN, Rules.HALF_OPEN_CALLS_MAX);
         intBounds("/$defs/bulkhead/properties/maxConcurrent", Rules.BULKHEAD_MIN, Rules.BULKHEAD_MAX);
         intBounds(OPEN_SLOT + "/max", Rules.OPEN_SLOT_MIN, Rules.OPEN_SLOT_MAX);
+        intBounds(OPEN_SLOT + "/perTeam", Rules.PER_TEAM_MIN, Rules.OPEN_SLOT_MAX);
+        assertThat(SCHEMA_TREE.at(OPEN_SLOT + "/perTeam/default").asInt()).isEqualTo(SlotDefinition.Open.DEFAULT_PER_TEAM);
+        assertThat(SCHEMA_TREE.at(OPEN_SLOT + "/max/default").asInt()).isEqualTo(SlotDefinition.Open.DEFAULT_MAX);
         intBounds("/$defs/size/oneOf/1", (int) Rules.BODY_MIN, (int) Rules.BODY_MAX);
         assertThat(SCHEMA_TREE.at("/$defs/fragment/properties/fallback/maxLength").asInt()).isEqualTo(Rules.FALLBACK_MAX_CHARS);
         assertThat(SCHEMA_TREE.at("/$defs/page/properties/title/maxLength").asInt()).isEqualTo(Rules.TITLE_MAX_CHARS);
