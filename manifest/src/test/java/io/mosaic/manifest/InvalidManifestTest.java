@@ -237,6 +237,10 @@ class InvalidManifestTest {
                 bad("unknown trust level", withFragment("{name: billing, team: billing, url: 'http://b/', trust: trustd}"),
                         "m.yaml:5:61: fragments[2].trust: unknown trust level 'trustd'; did you mean 'trusted'?; trust "
                         + "levels: trusted, standard, untrusted"),
+                bad("untrusted fragment declaring a script", withFragment("{name: billing, team: billing, url: 'http://b/', trust: untrusted, assets: {js: [/b.js]}}"),
+                        "m.yaml:5:86: fragments[2].assets.js[0]: an untrusted fragment may declare no scripts: a declared "
+                        + "script runs with the page's full privileges, which trust: untrusted withholds from its HTML; "
+                        + "remove the script or use trust: standard"),
                 bad("trust as a boolean", withFragment("{name: billing, team: billing, url: 'http://b/', trust: true}"),
                         "m.yaml:5:61: fragments[2].trust: expected text, got the boolean true"),
                 bad("integrity with an unsupported algorithm", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: [{path: /a.js, integrity: 'sha1-abc='}]}}"),

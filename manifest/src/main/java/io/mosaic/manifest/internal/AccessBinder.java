@@ -106,16 +106,34 @@ final class AccessBinder {
         });
     }
 
-    /** Stylesheets and scripts: each a path as text or {path, integrity}. */
-    Optional<Assets> assets(Field field, URI origin) {
+    /** Why a {@code trust: untrusted} fragment's script entry is refused. */
+    static final String UNTRUSTED_SCRIPT = "an untrusted fragment may declare no scripts: a declared script runs with the "
+            + "page's full privileges, which trust: untrusted withholds from its HTML; remove the script or use trust: standard";
+
+    /**
+     * Stylesheets and scripts: each a path as text or {path, integrity}. A fragment of
+     * {@code trust} untrusted may list no script: each entry is refused.
+     */
+    Optional<Assets> assets(Field field, URI origin, Trust trust) {
         return in.fields(field.value(), field.path(), ASSETS).map(f -> {
             Map<String, String> integrity = new LinkedHashMap<>();
             List<String> css = Optional.ofNullable(f.get("css"))
                     .map(v -> assetPaths(v, origin, "stylesheet paths", "assets.css", "/app.css", integrity)).orElse(List.of());
             List<String> js = Optional.ofNullable(f.get("js"))
-                    .map(v -> assetPaths(v, origin, "script paths", "assets.js", "/app.js", integrity)).orElse(List.of());
+                    .map(v -> trust == Trust.UNTRUSTED ? noScripts(v)
+                            : assetPaths(v, origin, "script paths", "assets.js", "/app.js", integrity))
+                    .orElse(List.of());
             return new Assets(css, js, integrity);
         });
+    }
+
+    private List<String> noScripts(Field field) {
+        list(field, "script paths", "assets.js").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                in.problem(items.get(i), field.path() + "[" + i + "]", UNTRUSTED_SCRIPT);
+            }
+        });
+        return List.of();
     }
 
     private List<String> assetPaths(Field field, URI origin, String what, String name, String example,

@@ -4,6 +4,7 @@ import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
 import io.mosaic.manifest.Names;
 import io.mosaic.manifest.SlotDefinition;
+import io.mosaic.manifest.Trust;
 import io.mosaic.manifest.internal.Drafts.BreakerOverrides;
 import io.mosaic.manifest.internal.Drafts.FragmentDraft;
 import io.mosaic.manifest.internal.Drafts.MountDraft;
@@ -178,12 +179,14 @@ final class DocumentBinder {
                 return Optional.of(text);
             });
         }).ifPresent(fallback -> sets.add(b -> b.fallback(fallback)));
-        optional(f, "assets").flatMap(v -> access.assets(v, url)).ifPresent(assets -> sets.add(b -> b.assets(assets)));
+        Optional<Trust> trust = optional(f, "trust").flatMap(access::trust);
+        trust.ifPresent(level -> sets.add(b -> b.trust(level)));
+        optional(f, "assets").flatMap(v -> access.assets(v, url, trust.orElse(Trust.STANDARD)))
+                .ifPresent(assets -> sets.add(b -> b.assets(assets)));
         optional(f, "proxy").flatMap(v -> access.proxy(v, url)).ifPresent(proxy -> sets.add(b -> b.proxy(proxy)));
         optional(f, "async").flatMap(v -> in.bool(v.value(), v.path())).ifPresent(async -> sets.add(b -> b.async(async)));
         List<MountDraft> mounts = optional(f, "mount").map(this::mounts).orElse(List.of());
         optional(f, "forward").flatMap(access::forward).ifPresent(forward -> sets.add(b -> b.forward(forward)));
-        optional(f, "trust").flatMap(access::trust).ifPresent(trust -> sets.add(b -> b.trust(trust)));
         return Optional.of(new FragmentDraft(in.at(node, path), nameAt, name, team, url, overrides(f), mounts, List.copyOf(sets)));
     }
 

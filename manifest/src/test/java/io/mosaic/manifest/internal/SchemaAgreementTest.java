@@ -91,12 +91,24 @@ class SchemaAgreementTest {
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {headers: [COOKIE]}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {header: [x-a]}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', trust: full}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', trust: untrusted, assets: {js: [/a.js]}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: [{path: /a.js, integrity: 'sha1-abc'}]}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: [{path: /a.js, integrity: 'sha384-abc'}]}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: [{path: /a.js}]}}]"})
     void schemaAndValidatorBothRefuse(String yaml) {
         assertThat(SCHEMA.validate(yaml, InputFormat.YAML)).as("schema errors").isNotEmpty();
         assertThat(new ManifestReader().read("m.yaml", yaml).problems()).as("validator problems").isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', trust: untrusted, assets: {css: [/a.css], js: []}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', trust: standard, assets: {js: [/a.js]}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: ['/a.js?v=1;2']}, proxy: [/api/..x]}]",
+            "version: 1\npages: [{path: /a, layout: dashboard, slots: {widgets: {open: true, max: 3, perTeam: 3}}}]"})
+    void schemaAndValidatorBothAccept(String yaml) {
+        assertThat(SCHEMA.validate(yaml, InputFormat.YAML)).as("schema errors").isEmpty();
+        assertThat(new ManifestReader().read("m.yaml", yaml).problems()).as("validator problems").isEmpty();
     }
 
     @Test
