@@ -221,6 +221,9 @@ class InvalidManifestTest {
                 bad("forwarding a hop-by-hop header", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Connection]}}"),
                         "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Connection' is never forwarded: it is a "
                         + "hop-by-hop header: it describes one connection and never travels further"),
+                bad("forwarding Keep-Alive", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Keep-Alive]}}"),
+                        "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Keep-Alive' is never forwarded: it is a "
+                        + "hop-by-hop header: it describes one connection and never travels further"),
                 bad("forwarding a framing header", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Content-Length]}}"),
                         "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Content-Length' is never forwarded: it "
                         + "frames the message, and the gateway frames the request it forwards"),

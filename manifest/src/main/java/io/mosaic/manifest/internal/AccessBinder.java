@@ -4,6 +4,7 @@ import io.mosaic.manifest.Assets;
 import io.mosaic.manifest.Forwarding;
 import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.QuerySelection;
+import io.mosaic.manifest.Reach;
 import io.mosaic.manifest.Trust;
 import io.mosaic.manifest.internal.NodeReader.Field;
 import java.net.URI;
@@ -190,10 +191,10 @@ final class AccessBinder {
             Optional<QuerySelection> query = Optional.ofNullable(f.get("query")).map(this::query)
                     .orElse(Optional.of(QuerySelection.ALL));
             Optional<List<String>> cookies = Optional.ofNullable(f.get("cookies"))
-                    .map(v -> names(v, "cookie names such as [session]", "forward.cookies", Rules::cookieProblem, false))
+                    .map(v -> names(v, "cookie names such as [session]", "forward.cookies", Reach::cookieProblem, false))
                     .orElse(Optional.of(List.of()));
             Optional<List<String>> headers = Optional.ofNullable(f.get("headers"))
-                    .map(v -> names(v, "header names such as [Accept-Language]", "forward.headers", Rules::headerProblem, true))
+                    .map(v -> names(v, "header names such as [Accept-Language]", "forward.headers", Reach::headerProblem, true))
                     .orElse(Optional.of(List.of()));
             if (query.isEmpty() || cookies.isEmpty() || headers.isEmpty()) {
                 return Optional.empty();

@@ -68,27 +68,9 @@ public final class Rules {
     public static final List<String> RESERVED_PREFIXES = List.of("/fragments", "/api", "/console", "/actuator");
     public static final List<String> RESERVED_PATHS = List.of("/manifest.schema.json", "/favicon.ico");
 
-    /** An RFC 9110 token: a header name; an RFC 6265 cookie name is the same token. */
-    public static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
     /** Subresource Integrity: the hash algorithms browsers accept, with the digest length of each in bytes. */
     public static final Map<String, Integer> INTEGRITY_DIGEST_BYTES = Map.of("sha256", 32, "sha384", 48, "sha512", 64);
     private static final Pattern INTEGRITY_HASH = Pattern.compile("(sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})");
-
-    /**
-     * Request headers a fragment may not ask for, by lowercase name, with the reason; every
-     * {@code proxy-*} header is refused too. Forwarding is by allow-list, so these are the names
-     * that would be wrong on any list.
-     */
-    public static final Map<String, String> UNFORWARDABLE_HEADERS = Map.of(
-            "host", "the gateway sets Host to the fragment's origin",
-            "content-length", "it frames the message, and the gateway frames the request it forwards",
-            "transfer-encoding", "it frames the message, and the gateway frames the request it forwards",
-            "connection", "it is a hop-by-hop header: it describes one connection and never travels further",
-            "upgrade", "it is a hop-by-hop header: it describes one connection and never travels further",
-            "te", "it is a hop-by-hop header: it describes one connection and never travels further",
-            "trailer", "it is a hop-by-hop header: it describes one connection and never travels further",
-            "cookie", "it would hand the fragment every cookie of the gateway's domain; name the cookies it needs in forward.cookies");
 
     private static final Pattern PAGE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+");
 
@@ -252,26 +234,6 @@ public final class Rules {
             return Optional.of("method '" + method + "' must be uppercase; did you mean '" + upper + "'?");
         }
         return Optional.of("method '" + method + "' is not allowed; use " + String.join(", ", ProxyPath.ALLOWED_METHODS));
-    }
-
-    /** Why {@code name} cannot be a forwarded request header, or empty. */
-    public static Optional<String> headerProblem(String name) {
-        if (!TOKEN.matcher(name).matches()) {
-            return Optional.of("'" + name + "' is not a header name: use letters, digits and !#$%&'*+-.^_`|~ (an RFC 9110 token)");
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        String reason = lower.startsWith("proxy-")
-                ? "Proxy-* headers are meant for the gateway itself and may carry its credentials"
-                : UNFORWARDABLE_HEADERS.get(lower);
-        return reason == null ? Optional.empty() : Optional.of("header '" + name + "' is never forwarded: " + reason);
-    }
-
-    /** Why {@code name} cannot be a forwarded cookie's name, or empty. */
-    public static Optional<String> cookieProblem(String name) {
-        if (!TOKEN.matcher(name).matches()) {
-            return Optional.of("'" + name + "' is not a cookie name: use letters, digits and !#$%&'*+-.^_`|~ (an RFC 6265 token)");
-        }
-        return Optional.empty();
     }
 
     /** Why {@code name} cannot be a forwarded query parameter's name, or empty. */

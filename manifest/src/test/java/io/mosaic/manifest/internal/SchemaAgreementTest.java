@@ -105,10 +105,24 @@ class SchemaAgreementTest {
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', trust: untrusted, assets: {css: [/a.css], js: []}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', trust: standard, assets: {js: [/a.js]}}]",
             "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', assets: {js: ['/a.js?v=1;2']}, proxy: [/api/..x]}]",
-            "version: 1\npages: [{path: /a, layout: dashboard, slots: {widgets: {open: true, max: 3, perTeam: 3}}}]"})
+            "version: 1\npages: [{path: /a, layout: dashboard, slots: {widgets: {open: true, max: 3, perTeam: 3}}}]",
+            "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {headers: [Authorization, X-Forwarded-User, X-Forwarded-For, x-auth-request-email], cookies: [mosaic-x]}}]"})
     void schemaAndValidatorBothAccept(String yaml) {
         assertThat(SCHEMA.validate(yaml, InputFormat.YAML)).as("schema errors").isEmpty();
         assertThat(new ManifestReader().read("m.yaml", yaml).problems()).as("validator problems").isEmpty();
+    }
+
+    @Test
+    void schemaAndValidatorBothRefuseEveryHeaderNoFragmentMayDeclare() {
+        List<String> never = new java.util.ArrayList<>(io.mosaic.manifest.Reach.NEVER.keySet());
+        never.add("proxy-anything");
+        for (String header : never) {
+            for (String written : List.of(header, header.toUpperCase(java.util.Locale.ROOT))) {
+                String yaml = "version: 1\nfragments: [{name: nav, team: t, url: 'http://a/', forward: {headers: [" + written + "]}}]";
+                assertThat(SCHEMA.validate(yaml, InputFormat.YAML)).as("schema errors for " + written).isNotEmpty();
+                assertThat(new ManifestReader().read("m.yaml", yaml).problems()).as("validator problems for " + written).isNotEmpty();
+            }
+        }
     }
 
     @Test
