@@ -2,6 +2,7 @@ package io.mosaic.manifest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,14 +41,12 @@ public record Manifest(int version, Defaults defaults, List<FragmentDefinition> 
     /**
      * The fragments mounted into the open slot {@code slot} of page {@code pagePath}, in the order
      * the slot shows them: by {@link Mount#order()}, then by name. Never more than the slot's
-     * {@code max} (the validator refuses more; a manifest built by hand is cut at it), and empty
-     * when the page has no such open slot.
+     * {@code max}, nor more than its {@code perTeam} of one team (the validator refuses more; a
+     * manifest built by hand is cut at them, in that order), and empty when the page has no such
+     * open slot.
      */
     public List<FragmentDefinition> mounted(String pagePath, String slot) {
-        Optional<SlotDefinition.Open> open = page(pagePath)
-                .map(page -> page.slots().get(slot))
-                .filter(SlotDefinition.Open.class::isInstance)
-                .map(SlotDefinition.Open.class::cast);
+        Optional<SlotDefinition.Open> open = openSlot(pagePath, slot);
         if (open.isEmpty()) {
             return List.of();
         }
@@ -60,11 +59,38 @@ public record Manifest(int version, Defaults defaults, List<FragmentDefinition> 
                     .findFirst()
                     .ifPresent(mount -> placed.add(new Placed(mount.order(), fragment)));
         }
-        return placed.stream()
-                .sorted(Comparator.comparingInt(Placed::order).thenComparing(p -> p.fragment().name()))
-                .limit(open.get().max())
-                .map(Placed::fragment)
-                .toList();
+        placed.sort(Comparator.comparingInt(Placed::order).thenComparing(p -> p.fragment().name()));
+        List<FragmentDefinition> shown = new ArrayList<>();
+        Map<String, Integer> perTeam = new HashMap<>();
+        for (Placed p : placed) {
+            if (shown.size() == open.get().max()) {
+                break;
+            }
+            if (perTeam.merge(p.fragment().team(), 1, Integer::sum) <= open.get().perTeam()) {
+                shown.add(p.fragment());
+            }
+        }
+        return List.copyOf(shown);
+    }
+
+    /**
+     * How many more fragments of {@code team} the open slot {@code slot} of page {@code pagePath}
+     * takes: the slot's free places, but no more than what is left of the team's
+     * {@code perTeam}. 0 when the slot is full for the team, or is not an open slot of the page.
+     */
+    public int freePlaces(String pagePath, String slot, String team) {
+        return openSlot(pagePath, slot).map(open -> {
+            List<FragmentDefinition> there = mounted(pagePath, slot);
+            long ofTeam = there.stream().filter(fragment -> fragment.team().equals(team)).count();
+            return (int) Math.max(0, Math.min(open.max() - there.size(), open.perTeam() - ofTeam));
+        }).orElse(0);
+    }
+
+    private Optional<SlotDefinition.Open> openSlot(String pagePath, String slot) {
+        return page(pagePath)
+                .map(page -> page.slots().get(slot))
+                .filter(SlotDefinition.Open.class::isInstance)
+                .map(SlotDefinition.Open.class::cast);
     }
 
     /**

@@ -157,6 +157,7 @@ public final class ManifestWriter {
                 Map<String, Object> openSlot = new LinkedHashMap<>();
                 openSlot.put("open", true);
                 openSlot.put("max", open.max());
+                openSlot.put("perTeam", open.perTeam());
                 slots.put(name, openSlot);
             }
         });

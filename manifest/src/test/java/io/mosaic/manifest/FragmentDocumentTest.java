@@ -58,20 +58,40 @@ class FragmentDocumentTest {
                 name: billing
                 team: finance
                 url: http://billing.internal/fragment
-                assets: {js: [{path: /billing.js, integrity: sha256-%s}]}
+                assets: {css: [{path: /billing.css, integrity: sha256-%s}]}
                 proxy: [/api/invoices, {path: /api/admin, methods: [GET, DELETE]}]
                 forward: {query: [page], cookies: [session], headers: [Accept-Language]}
                 trust: untrusted
                 """.formatted("A".repeat(43) + "="));
         Manifest manifest = reader.readAll(List.of(MANIFEST), List.of(billing)).orThrow();
         FragmentDefinition fragment = manifest.fragment("billing").orElseThrow();
-        assertThat(fragment.assets().integrity()).containsEntry("/billing.js", "sha256-" + "A".repeat(43) + "=");
+        assertThat(fragment.assets().integrity()).containsEntry("/billing.css", "sha256-" + "A".repeat(43) + "=");
         assertThat(fragment.proxy()).containsExactly(ProxyPath.of("/api/invoices"),
                 new ProxyPath("/api/admin", List.of("GET", "DELETE")));
         assertThat(fragment.forward()).isEqualTo(new Forwarding(QuerySelection.only(List.of("page")), List.of("session"),
                 List.of("accept-language")));
         assertThat(fragment.trust()).isEqualTo(Trust.UNTRUSTED);
         assertThat(fragment.maxRequestBody()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void anUntrustedDocumentMayDeclareNoScriptsAndEachIsRefusedAtItsPlace() {
+        SourceText widget = new SourceText("registry:widget", """
+                name: widget
+                team: guests
+                url: http://widget.example/fragment
+                trust: untrusted
+                assets:
+                  css: [/widget.css]
+                  js: [/widget.js, {path: /more.js, integrity: sha256-%s}]
+                """.formatted("A".repeat(43) + "="));
+        String reason = "an untrusted fragment may declare no scripts: a declared script runs with the page's full privileges, "
+                + "which trust: untrusted withholds from its HTML; remove the script or use trust: standard";
+        assertThat(reader.checkFragment(widget)).map(Problem::toString).containsExactly(
+                "registry:widget:7:8: assets.js[0]: " + reason,
+                "registry:widget:7:20: assets.js[1]: " + reason);
+        assertThat(reader.checkFragment(new SourceText("registry:widget", widget.text().replace("trust: untrusted", "trust: standard"))))
+                .isEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.mosaic.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -138,7 +140,22 @@ class InvalidManifestTest {
                 bad("asset list written as text", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: /b.js}}"),
                         "m.yaml:5:67: fragments[2].assets.js: expected a list of script paths, got text; write [/b.js]"),
                 bad("proxy entry with dot segments", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: ['/api/../admin']}"),
-                        "m.yaml:5:62: fragments[2].proxy[0]: '/api/../admin' must not contain '.' or '..' segments"),
+                        "m.yaml:5:62: fragments[2].proxy[0]: '/api/../admin' is refused: dot segments (. and .., also "
+                        + "encoded) are not allowed in a path"),
+                // the proxy's own refusals (OriginPaths), in its words, so that registration never accepts what it would refuse
+                bad("proxy entry with a path parameter", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: ['/api/..;/x']}"),
+                        "m.yaml:5:62: fragments[2].proxy[0]: '/api/..;/x' is refused: path parameters (;) are not allowed"),
+                bad("asset with encoded slashes", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: ['/%2F%2Fevil.example/x.js']}}"),
+                        "m.yaml:5:68: fragments[2].assets.js[0]: '/%2F%2Fevil.example/x.js' is refused: encoded slashes and "
+                        + "backslashes (%2F, %5C) are not allowed in a path"),
+                bad("same-origin asset URL with an overlong dot", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {css: ['http://b/%c0%ae%c0%ae/x.css?v=1']}}"),
+                        "m.yaml:5:69: fragments[2].assets.css[0]: 'http://b/%c0%ae%c0%ae/x.css?v=1' is refused: the path is "
+                        + "not valid percent-encoded UTF-8 (overlong or malformed sequences)"),
+                bad("proxy entry with a backslash", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: ['/api\\..\\x']}"),
+                        "m.yaml:5:62: fragments[2].proxy[0]: '/api\\..\\x' is refused: backslashes are not allowed in a path"),
+                bad("proxy entry with double encoding", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [{path: '/api/%252e%252e', methods: [GET]}]}"),
+                        "m.yaml:5:69: fragments[2].proxy[0].path: '/api/%252e%252e' is refused: encoded percent signs (%25, "
+                        + "double encoding) are not allowed in a path"),
                 bad("proxy entry relative", withFragment("{name: billing, team: billing, url: 'http://b/', proxy: [api]}"),
                         "m.yaml:5:62: fragments[2].proxy[0]: 'api' must start with '/' (a path on the fragment's origin)"),
                 bad("async as text", withFragment("{name: billing, team: billing, url: 'http://b/', async: 'yes please'}"),
@@ -204,6 +221,9 @@ class InvalidManifestTest {
                 bad("forwarding a hop-by-hop header", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Connection]}}"),
                         "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Connection' is never forwarded: it is a "
                         + "hop-by-hop header: it describes one connection and never travels further"),
+                bad("forwarding Keep-Alive", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Keep-Alive]}}"),
+                        "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Keep-Alive' is never forwarded: it is a "
+                        + "hop-by-hop header: it describes one connection and never travels further"),
                 bad("forwarding a framing header", withFragment("{name: billing, team: billing, url: 'http://b/', forward: {headers: [Content-Length]}}"),
                         "m.yaml:5:74: fragments[2].forward.headers[0]: header 'Content-Length' is never forwarded: it "
                         + "frames the message, and the gateway frames the request it forwards"),
@@ -220,6 +240,10 @@ class InvalidManifestTest {
                 bad("unknown trust level", withFragment("{name: billing, team: billing, url: 'http://b/', trust: trustd}"),
                         "m.yaml:5:61: fragments[2].trust: unknown trust level 'trustd'; did you mean 'trusted'?; trust "
                         + "levels: trusted, standard, untrusted"),
+                bad("untrusted fragment declaring a script", withFragment("{name: billing, team: billing, url: 'http://b/', trust: untrusted, assets: {js: [/b.js]}}"),
+                        "m.yaml:5:86: fragments[2].assets.js[0]: an untrusted fragment may declare no scripts: a declared "
+                        + "script runs with the page's full privileges, which trust: untrusted withholds from its HTML; "
+                        + "remove the script or use trust: standard"),
                 bad("trust as a boolean", withFragment("{name: billing, team: billing, url: 'http://b/', trust: true}"),
                         "m.yaml:5:61: fragments[2].trust: expected text, got the boolean true"),
                 bad("integrity with an unsupported algorithm", withFragment("{name: billing, team: billing, url: 'http://b/', assets: {js: [{path: /a.js, integrity: 'sha1-abc='}]}}"),
@@ -282,7 +306,12 @@ class InvalidManifestTest {
                         "m.yaml:6:59: pages[0].slots.widgets.open: 'open: false' fills nothing; name fragments instead, "
                         + "or write open: true"),
                 bad("open slot with unknown key", withPage("{path: /a, layout: dashboard, slots: {widgets: {open: true, limit: 3}}}"),
-                        "m.yaml:6:65: pages[0].slots.widgets.limit: unknown field 'limit'; known fields: open, max"),
+                        "m.yaml:6:65: pages[0].slots.widgets.limit: unknown field 'limit'; known fields: open, max, perTeam"),
+                bad("perTeam above the slot's max", withPage("{path: /a, layout: dashboard, slots: {widgets: {open: true, max: 3, perTeam: 4}}}"),
+                        "m.yaml:6:82: pages[0].slots.widgets.perTeam: perTeam (4) must not exceed max (3): one team's share "
+                        + "is part of the slot's places"),
+                bad("perTeam of zero", withPage("{path: /a, layout: dashboard, slots: {widgets: {open: true, perTeam: 0}}}"),
+                        "m.yaml:6:74: pages[0].slots.widgets.perTeam: must be from 1 to 50, got 0"),
                 bad("slot as a number", withPage("{path: /a, layout: admin, slots: {main: 7}}"),
                         "m.yaml:6:45: pages[0].slots.main: expected a fragment name, a list of fragment names or {open: "
                         + "true}, got the number 7"),
@@ -352,6 +381,18 @@ class InvalidManifestTest {
                                 """),
                         "m.yaml:7:71: fragments[4].mount[0].slot: slot 'widgets' of page '/admin' is full: "
                                 + "it shows at most 2 fragments (already mounted: a, b)"),
+                Arguments.of("a team's share of a slot refuses the team's mount declared last", withMounts("""
+                                  - {name: a, team: t, url: 'http://a/', mount: [{page: /wall, slot: widgets}]}
+                                  - {name: b, team: u, url: 'http://b/', mount: [{page: /wall, slot: widgets}]}
+                                  - {name: c, team: t, url: 'http://c/', mount: [{page: /wall, slot: widgets}]}
+                                """).replace("widgets: {open: true}}}", "widgets: {open: true, max: 4, perTeam: 1}}}"),
+                        "m.yaml:7:70: fragments[4].mount[0].slot: slot 'widgets' of page '/wall' is full for team 't': it "
+                                + "shows at most 1 fragment of one team (perTeam; already mounted by t: a)"),
+                Arguments.of("a team's default share is five places of a slot", withMounts(IntStream.rangeClosed(1, 6)
+                                .mapToObj(i -> "  - {name: w" + i + ", team: t, url: 'http://w/', mount: [{page: /wall, slot: widgets}]}\n")
+                                .collect(Collectors.joining())),
+                        "m.yaml:10:71: fragments[7].mount[0].slot: slot 'widgets' of page '/wall' is full for team 't': it "
+                                + "shows at most 5 fragments of one team (perTeam; already mounted by t: w1, w2, w3, w4, w5)"),
                 Arguments.of("mount written as one mapping", withMounts("  - {name: a, team: t, url: 'http://a/', mount: {page: /admin, slot: widgets}}\n"),
                         "m.yaml:5:49: fragments[2].mount: expected a list of mounts such as [{page: /admin, slot: widgets, order: 10}], "
                                 + "got a mapping; put it in a list"),

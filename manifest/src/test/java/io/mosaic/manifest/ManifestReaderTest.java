@@ -195,10 +195,60 @@ class ManifestReaderTest {
                 pages: [{path: /d, layout: dashboard, slots: {widgets: {open: true, max: 2}}}]
                 """).orThrow();
         FragmentDefinition a = valid.fragments().get(0);
-        FragmentDefinition third = new FragmentDefinition("c", a.team(), a.url(), a.timeout(), null, a.assets(), a.proxy(),
-                a.circuitBreaker(), a.bulkhead(), a.maxBodySize(), a.staleFor(), false, List.of(new Mount("/d", "widgets", 1)),
-                a.maxRequestBody(), a.forward(), a.trust(), a.cacheFor());
+        FragmentDefinition third = FragmentDefinition.builder("c", a.team(), a.url())
+                .mount(List.of(new Mount("/d", "widgets", 1))).build();
         Manifest overfull = new Manifest(1, valid.defaults(), List.of(a, valid.fragments().get(1), third), valid.pages());
         assertThat(overfull.mounted("/d", "widgets")).extracting(FragmentDefinition::name).containsExactly("c", "b");
+    }
+
+    @Test
+    void anOpenSlotSharesItsPlacesFivePerTeamByDefaultAndNeverMoreThanItsMax() {
+        Manifest manifest = reader.read("m.yaml", """
+                version: 1
+                pages:
+                  - {path: /a, layout: dashboard, slots: {widgets: {open: true}}}
+                  - {path: /b, layout: dashboard, slots: {widgets: {open: true, max: 3}}}
+                  - {path: /c, layout: dashboard, slots: {widgets: {open: true, max: 9, perTeam: 2}}}
+                """).orThrow();
+        assertThat(manifest.page("/a").orElseThrow().slots().get("widgets")).isEqualTo(new SlotDefinition.Open(20, 5));
+        assertThat(manifest.page("/b").orElseThrow().slots().get("widgets")).isEqualTo(new SlotDefinition.Open(3, 3));
+        assertThat(manifest.page("/c").orElseThrow().slots().get("widgets")).isEqualTo(new SlotDefinition.Open(9, 2));
+    }
+
+    @Test
+    void aManifestBuiltByHandNeverShowsMoreThanATeamsShare() {
+        Manifest valid = reader.read("m.yaml", """
+                version: 1
+                fragments:
+                  - {name: a, team: t, url: "http://a/", mount: [{page: /d, slot: widgets, order: 3}]}
+                  - {name: b, team: u, url: "http://b/", mount: [{page: /d, slot: widgets, order: 2}]}
+                pages: [{path: /d, layout: dashboard, slots: {widgets: {open: true, max: 4, perTeam: 2}}}]
+                """).orThrow();
+        FragmentDefinition a = valid.fragments().get(0);
+        List<FragmentDefinition> more = List.of(
+                FragmentDefinition.builder("c", "t", a.url()).mount(List.of(new Mount("/d", "widgets", 1))).build(),
+                FragmentDefinition.builder("d", "t", a.url()).mount(List.of(new Mount("/d", "widgets", 0))).build());
+        List<FragmentDefinition> fragments = new java.util.ArrayList<>(valid.fragments());
+        fragments.addAll(more);
+        Manifest overfull = new Manifest(1, valid.defaults(), fragments, valid.pages());
+        assertThat(overfull.mounted("/d", "widgets")).extracting(FragmentDefinition::name).containsExactly("d", "c", "b");
+    }
+
+    @Test
+    void freePlacesAreTheSlotsFreePlacesWithinTheTeamsShare() {
+        Manifest manifest = reader.read("m.yaml", """
+                version: 1
+                fragments:
+                  - {name: nav, team: platform, url: "http://nav/"}
+                  - {name: a, team: t, url: "http://a/", mount: [{page: /d, slot: widgets}]}
+                  - {name: b, team: u, url: "http://b/", mount: [{page: /d, slot: widgets}]}
+                  - {name: c, team: u, url: "http://c/", mount: [{page: /d, slot: widgets}]}
+                pages: [{path: /d, layout: dashboard, slots: {header: nav, widgets: {open: true, max: 4, perTeam: 2}}}]
+                """).orThrow();
+        assertThat(manifest.freePlaces("/d", "widgets", "t")).isEqualTo(1);
+        assertThat(manifest.freePlaces("/d", "widgets", "u")).isZero();
+        assertThat(manifest.freePlaces("/d", "widgets", "newcomers")).isEqualTo(1);
+        assertThat(manifest.freePlaces("/d", "header", "t")).isZero();
+        assertThat(manifest.freePlaces("/nowhere", "widgets", "t")).isZero();
     }
 }

@@ -24,7 +24,7 @@ class RoundTripTest {
                              bulkhead: {maxConcurrent: 3}, async: true, assets: {js: ["http://b/app.js?v=2"]}, proxy: [/api/],
                              mount: [{page: /x, slot: widgets}]}
                         pages:
-                          - {path: /x, title: "2024", layout: dashboard, slots: {widgets: {open: true, max: 5}}}
+                          - {path: /x, title: "2024", layout: dashboard, slots: {widgets: {open: true, max: 5, perTeam: 2}}}
                           - {path: /y, layout: admin, primary: b, slots: {main: [b, a]}}
                         """),
                 Arguments.of("what fragments may reach and run", """

@@ -4,10 +4,10 @@ import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.reload.ManifestWatcher;
 import io.mosaic.gateway.source.EffectiveManifest;
+import io.mosaic.manifest.Names;
 import io.mosaic.manifest.Problem;
 import io.mosaic.manifest.ReadResult;
 import io.mosaic.manifest.SourceText;
-import io.mosaic.manifest.internal.Rules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -263,7 +263,7 @@ public final class Registrations {
     }
 
     private ObjectNode document(String name, JsonNode body) {
-        Rules.slugProblem(name, "name").ifPresent(problem -> {
+        Names.slugProblem(name, "name").ifPresent(problem -> {
             throw new RegistryException(400, "Bad Request", "the fragment name in the path is not valid",
                     List.of(new FieldError("name", problem)));
         });

@@ -298,10 +298,7 @@ class PageCompositionTest {
         // The validator refuses a fourth mount; a manifest built in code is still cut at the slot's max.
         Manifest manifest = plans.current().manifest();
         FragmentDefinition stray = manifest.fragment("stray").orElseThrow();
-        FragmentDefinition strayMounted = new FragmentDefinition(stray.name(), stray.team(), stray.url(), stray.timeout(),
-                stray.fallback(), stray.assets(), stray.proxy(), stray.circuitBreaker(), stray.bulkhead(), stray.maxBodySize(),
-                stray.staleFor(), stray.async(), List.of(new Mount("/admin/wall", "widgets", 0)), stray.maxRequestBody(),
-                stray.forward(), stray.trust(), stray.cacheFor());
+        FragmentDefinition strayMounted = stray.toBuilder().mount(List.of(new Mount("/admin/wall", "widgets", 0))).build();
         List<FragmentDefinition> fragments = manifest.fragments().stream()
                 .map(f -> f.name().equals("stray") ? strayMounted : f).toList();
         PagePlan wall = compiler.compile(new Manifest(manifest.version(), manifest.defaults(), fragments, manifest.pages()), "test", java.util.Set.of(), null)

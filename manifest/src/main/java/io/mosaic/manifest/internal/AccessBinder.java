@@ -4,6 +4,7 @@ import io.mosaic.manifest.Assets;
 import io.mosaic.manifest.Forwarding;
 import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.QuerySelection;
+import io.mosaic.manifest.Reach;
 import io.mosaic.manifest.Trust;
 import io.mosaic.manifest.internal.NodeReader.Field;
 import java.net.URI;
@@ -43,7 +44,7 @@ final class AccessBinder {
 
     /** Proxy entries: a path prefix as text (default methods) or {path, methods}. */
     Optional<List<ProxyPath>> proxy(Field field, URI origin) {
-        Optional<List<Node>> items = list(field, "paths such as /api");
+        Optional<List<Node>> items = list(field, "paths such as /api", "proxy");
         if (items.isEmpty()) {
             return Optional.empty();
         }
@@ -106,20 +107,39 @@ final class AccessBinder {
         });
     }
 
-    /** Stylesheets and scripts: each a path as text or {path, integrity}. */
-    Optional<Assets> assets(Field field, URI origin) {
+    /** Why a {@code trust: untrusted} fragment's script entry is refused. */
+    static final String UNTRUSTED_SCRIPT = "an untrusted fragment may declare no scripts: a declared script runs with the "
+            + "page's full privileges, which trust: untrusted withholds from its HTML; remove the script or use trust: standard";
+
+    /**
+     * Stylesheets and scripts: each a path as text or {path, integrity}. A fragment of
+     * {@code trust} untrusted may list no script: each entry is refused.
+     */
+    Optional<Assets> assets(Field field, URI origin, Trust trust) {
         return in.fields(field.value(), field.path(), ASSETS).map(f -> {
             Map<String, String> integrity = new LinkedHashMap<>();
             List<String> css = Optional.ofNullable(f.get("css"))
-                    .map(v -> assetPaths(v, origin, "stylesheet paths", "/app.css", integrity)).orElse(List.of());
+                    .map(v -> assetPaths(v, origin, "stylesheet paths", "assets.css", "/app.css", integrity)).orElse(List.of());
             List<String> js = Optional.ofNullable(f.get("js"))
-                    .map(v -> assetPaths(v, origin, "script paths", "/app.js", integrity)).orElse(List.of());
+                    .map(v -> trust == Trust.UNTRUSTED ? noScripts(v)
+                            : assetPaths(v, origin, "script paths", "assets.js", "/app.js", integrity))
+                    .orElse(List.of());
             return new Assets(css, js, integrity);
         });
     }
 
-    private List<String> assetPaths(Field field, URI origin, String what, String example, Map<String, String> integrity) {
-        Optional<List<Node>> items = list(field, what);
+    private List<String> noScripts(Field field) {
+        list(field, "script paths", "assets.js").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                in.problem(items.get(i), field.path() + "[" + i + "]", UNTRUSTED_SCRIPT);
+            }
+        });
+        return List.of();
+    }
+
+    private List<String> assetPaths(Field field, URI origin, String what, String name, String example,
+                                    Map<String, String> integrity) {
+        Optional<List<Node>> items = list(field, what, name);
         List<String> paths = new ArrayList<>();
         for (int i = 0; items.isPresent() && i < items.get().size(); i++) {
             Node item = items.get().get(i);
@@ -171,10 +191,10 @@ final class AccessBinder {
             Optional<QuerySelection> query = Optional.ofNullable(f.get("query")).map(this::query)
                     .orElse(Optional.of(QuerySelection.ALL));
             Optional<List<String>> cookies = Optional.ofNullable(f.get("cookies"))
-                    .map(v -> names(v, "cookie names such as [session]", Rules::cookieProblem, false))
+                    .map(v -> names(v, "cookie names such as [session]", "forward.cookies", Reach::cookieProblem, false))
                     .orElse(Optional.of(List.of()));
             Optional<List<String>> headers = Optional.ofNullable(f.get("headers"))
-                    .map(v -> names(v, "header names such as [Accept-Language]", Rules::headerProblem, true))
+                    .map(v -> names(v, "header names such as [Accept-Language]", "forward.headers", Reach::headerProblem, true))
                     .orElse(Optional.of(List.of()));
             if (query.isEmpty() || cookies.isEmpty() || headers.isEmpty()) {
                 return Optional.empty();
@@ -204,7 +224,7 @@ final class AccessBinder {
             in.problem(field.value(), field.path(), "an empty list forwards no parameter; write none");
             return Optional.empty();
         }
-        return names(field, "parameter names such as [page, sort]", Rules::queryNameProblem, false)
+        return names(field, "parameter names such as [page, sort]", "forward.query", Rules::queryNameProblem, false)
                 .map(QuerySelection::only);
     }
 
@@ -212,10 +232,10 @@ final class AccessBinder {
      * A list of names, each checked by {@code rule} and listed once; header names ignore case and
      * are kept in lowercase.
      */
-    private Optional<List<String>> names(Field field, String what, Function<String, Optional<String>> rule,
+    private Optional<List<String>> names(Field field, String what, String listName, Function<String, Optional<String>> rule,
                                          boolean ignoreCase) {
         Function<String, String> key = ignoreCase ? name -> name.toLowerCase(Locale.ROOT) : Function.identity();
-        return in.texts(field.value(), field.path(), what).flatMap(texts -> {
+        return in.texts(field.value(), field.path(), what, listName, Rules.LIST_MAX).flatMap(texts -> {
             List<Node> items = ((SequenceNode) field.value()).getValue();
             List<String> names = new ArrayList<>();
             boolean ok = true;
@@ -248,14 +268,14 @@ final class AccessBinder {
         });
     }
 
-    /** The items of a list; a single text is refused with a hint to write a list. */
-    private Optional<List<Node>> list(Field field, String what) {
+    /** The items of a list of at most {@link Rules#LIST_MAX}; a single text is refused with a hint to write a list. */
+    private Optional<List<Node>> list(Field field, String what, String name) {
         if (NodeReader.isScalar(field.value(), Tag.STR)) {
             in.problem(field.value(), field.path(), "expected a list of " + what + ", got text; write ["
                     + ((ScalarNode) field.value()).getValue() + "]");
             return Optional.empty();
         }
-        return in.sequence(field.value(), field.path(), what);
+        return in.sequence(field.value(), field.path(), what, name, Rules.LIST_MAX);
     }
 
     /** The required {@code path} of a mapping entry, checked as a path on the origin. */

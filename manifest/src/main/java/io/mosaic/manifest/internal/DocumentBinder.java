@@ -1,9 +1,8 @@
 package io.mosaic.manifest.internal;
 
-import io.mosaic.manifest.Assets;
-import io.mosaic.manifest.Forwarding;
+import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
-import io.mosaic.manifest.ProxyPath;
+import io.mosaic.manifest.Names;
 import io.mosaic.manifest.SlotDefinition;
 import io.mosaic.manifest.Trust;
 import io.mosaic.manifest.internal.Drafts.BreakerOverrides;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -40,7 +40,7 @@ final class DocumentBinder {
             "trust");
     static final Set<String> MOUNT = ordered("page", "slot", "order");
     static final Set<String> PAGE = ordered("path", "title", "layout", "primary", "slots");
-    static final Set<String> OPEN_SLOT = ordered("open", "max");
+    static final Set<String> OPEN_SLOT = ordered("open", "max", "perTeam");
 
     private final NodeReader in;
     private final AccessBinder access;
@@ -114,7 +114,7 @@ final class DocumentBinder {
         BreakerOverrides breaker = optional(fields, "circuitBreaker").map(this::breaker).orElse(BreakerOverrides.NONE);
         Integer bulkhead = optional(fields, "bulkhead")
                 .flatMap(f -> in.fields(f.value(), f.path(), BULKHEAD)
-                        .flatMap(b -> optional(b, "maxConcurrent").flatMap(m -> in.integer(m.value(), m.path(), 1, 10_000))))
+                        .flatMap(b -> optional(b, "maxConcurrent").flatMap(m -> in.integer(m.value(), m.path(), Rules.BULKHEAD_MIN, Rules.BULKHEAD_MAX))))
                 .orElse(null);
         var maxRequestBody = optional(fields, "maxRequestBody")
                 .flatMap(f -> in.size(f.value(), f.path(), Rules.REQUEST_BODY_MIN, Rules.REQUEST_BODY_MAX));
@@ -129,11 +129,11 @@ final class DocumentBinder {
         }
         Map<String, Field> f = parsed.get();
         return new BreakerOverrides(in.at(field.key(), field.path()),
-                optional(f, "failureRate").flatMap(v -> in.integer(v.value(), v.path(), 1, 100)).orElse(null),
-                optional(f, "window").flatMap(v -> in.integer(v.value(), v.path(), 2, 1000)).orElse(null),
-                optional(f, "minimumCalls").flatMap(v -> in.integer(v.value(), v.path(), 1, 1000)).orElse(null),
+                optional(f, "failureRate").flatMap(v -> in.integer(v.value(), v.path(), Rules.FAILURE_RATE_MIN, Rules.FAILURE_RATE_MAX)).orElse(null),
+                optional(f, "window").flatMap(v -> in.integer(v.value(), v.path(), Rules.WINDOW_MIN, Rules.WINDOW_MAX)).orElse(null),
+                optional(f, "minimumCalls").flatMap(v -> in.integer(v.value(), v.path(), Rules.MINIMUM_CALLS_MIN, Rules.MINIMUM_CALLS_MAX)).orElse(null),
                 optional(f, "openFor").flatMap(v -> in.duration(v.value(), v.path(), Rules.OPEN_FOR_MIN, Rules.OPEN_FOR_MAX)).orElse(null),
-                optional(f, "halfOpenCalls").flatMap(v -> in.integer(v.value(), v.path(), 1, 100)).orElse(null),
+                optional(f, "halfOpenCalls").flatMap(v -> in.integer(v.value(), v.path(), Rules.HALF_OPEN_CALLS_MIN, Rules.HALF_OPEN_CALLS_MAX)).orElse(null),
                 optional(f, "countClientErrors").flatMap(v -> in.bool(v.value(), v.path())).orElse(null));
     }
 
@@ -149,13 +149,13 @@ final class DocumentBinder {
         Map<String, Field> f = parsed.get();
         String name = required(f, node, path, "name", "the fragment's name, a lowercase slug such as members")
                 .flatMap(v -> in.text(v.value(), v.path()).map(text -> {
-                    Rules.slugProblem(text, "name").ifPresent(p -> in.problem(v.value(), v.path(), p));
+                    Names.slugProblem(text, "name").ifPresent(p -> in.problem(v.value(), v.path(), p));
                     return text;
                 })).orElse(null);
         Position nameAt = f.containsKey("name") ? in.at(f.get("name").value(), NodeReader.join(path, "name")) : in.at(node, path);
         String team = required(f, node, path, "team", "the owning team, a lowercase slug such as people")
                 .flatMap(v -> in.text(v.value(), v.path()).flatMap(text -> {
-                    Optional<String> problem = Rules.slugProblem(text, "team");
+                    Optional<String> problem = Names.slugProblem(text, "team");
                     problem.ifPresent(p -> in.problem(v.value(), v.path(), p));
                     return problem.isPresent() ? Optional.empty() : Optional.of(text);
                 })).orElse(null);
@@ -165,7 +165,8 @@ final class DocumentBinder {
                     problem.ifPresent(p -> in.problem(v.value(), v.path(), p));
                     return problem.isPresent() ? Optional.empty() : Optional.of(URI.create(text));
                 })).orElse(null);
-        String fallback = optional(f, "fallback").flatMap(v -> {
+        List<Consumer<FragmentDefinition.Builder>> sets = new ArrayList<>();
+        optional(f, "fallback").flatMap(v -> {
             if (NodeReader.isNull(v.value())) {
                 return Optional.empty();
             }
@@ -177,15 +178,16 @@ final class DocumentBinder {
                 }
                 return Optional.of(text);
             });
-        }).orElse(null);
-        Assets assets = optional(f, "assets").flatMap(v -> access.assets(v, url)).orElse(Assets.NONE);
-        List<ProxyPath> proxy = optional(f, "proxy").flatMap(v -> access.proxy(v, url)).orElse(List.of());
-        boolean async = optional(f, "async").flatMap(v -> in.bool(v.value(), v.path())).orElse(false);
+        }).ifPresent(fallback -> sets.add(b -> b.fallback(fallback)));
+        Optional<Trust> trust = optional(f, "trust").flatMap(access::trust);
+        trust.ifPresent(level -> sets.add(b -> b.trust(level)));
+        optional(f, "assets").flatMap(v -> access.assets(v, url, trust.orElse(Trust.STANDARD)))
+                .ifPresent(assets -> sets.add(b -> b.assets(assets)));
+        optional(f, "proxy").flatMap(v -> access.proxy(v, url)).ifPresent(proxy -> sets.add(b -> b.proxy(proxy)));
+        optional(f, "async").flatMap(v -> in.bool(v.value(), v.path())).ifPresent(async -> sets.add(b -> b.async(async)));
         List<MountDraft> mounts = optional(f, "mount").map(this::mounts).orElse(List.of());
-        Forwarding forward = optional(f, "forward").flatMap(access::forward).orElse(Forwarding.DEFAULT);
-        Trust trust = optional(f, "trust").flatMap(access::trust).orElse(Trust.STANDARD);
-        return Optional.of(new FragmentDraft(in.at(node, path), nameAt, name, team, url, fallback, assets, proxy,
-                overrides(f), async, mounts, forward, trust));
+        optional(f, "forward").flatMap(access::forward).ifPresent(forward -> sets.add(b -> b.forward(forward)));
+        return Optional.of(new FragmentDraft(in.at(node, path), nameAt, name, team, url, overrides(f), mounts, List.copyOf(sets)));
     }
 
     /**
@@ -210,7 +212,7 @@ final class DocumentBinder {
             return List.of();
         }
         List<MountDraft> mounts = new ArrayList<>();
-        in.sequence(field.value(), field.path(), example).ifPresent(items -> {
+        in.sequence(field.value(), field.path(), example, "mount", Rules.LIST_MAX).ifPresent(items -> {
             for (int i = 0; i < items.size(); i++) {
                 mount(items.get(i), field.path() + "[" + i + "]").ifPresent(mounts::add);
             }
@@ -343,9 +345,20 @@ final class DocumentBinder {
                 in.problem(f.get("open").value(), path + ".open", "'open: false' fills nothing; name fragments instead, or write open: true");
                 return Optional.empty();
             }
-            int max = optional(f, "max").flatMap(v -> in.integer(v.value(), v.path(), 1, Rules.OPEN_SLOT_MAX))
+            // A bad max or perTeam is recorded; the slot still stands with the default, so mounts into it are checked too.
+            int max = optional(f, "max").flatMap(v -> in.integer(v.value(), v.path(), Rules.OPEN_SLOT_MIN, Rules.OPEN_SLOT_MAX))
                     .orElse(SlotDefinition.Open.DEFAULT_MAX);
-            return open.map(o -> new SlotDraft(name, at, new SlotDefinition.Open(max), List.of()));
+            int perTeam = optional(f, "perTeam")
+                    .flatMap(v -> in.integer(v.value(), v.path(), Rules.PER_TEAM_MIN, Rules.OPEN_SLOT_MAX).filter(share -> {
+                        if (share > max) {
+                            in.problem(v.value(), v.path(), "perTeam (" + share + ") must not exceed max (" + max
+                                    + "): one team's share is part of the slot's places");
+                            return false;
+                        }
+                        return true;
+                    }))
+                    .orElse(SlotDefinition.Open.defaultPerTeam(max));
+            return open.map(o -> new SlotDraft(name, at, new SlotDefinition.Open(max, perTeam), List.of()));
         }
         in.problem(value, path, "expected a fragment name, a list of fragment names or {open: true}, got " + NodeReader.describe(value));
         return Optional.empty();

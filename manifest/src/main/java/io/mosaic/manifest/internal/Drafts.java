@@ -1,15 +1,14 @@
 package io.mosaic.manifest.internal;
 
-import io.mosaic.manifest.Assets;
 import io.mosaic.manifest.BulkheadSettings;
 import io.mosaic.manifest.CircuitBreakerSettings;
-import io.mosaic.manifest.Forwarding;
-import io.mosaic.manifest.ProxyPath;
+import io.mosaic.manifest.Defaults;
+import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.SlotDefinition;
-import io.mosaic.manifest.Trust;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What one file says, bound field by field but not yet merged with the other files or checked
@@ -20,10 +19,47 @@ final class Drafts {
     private Drafts() {
     }
 
-    /** The settings a fragment (or the defaults) may override; null means "inherit". */
+    /**
+     * The settings a fragment (or the defaults) may override; null means "inherit". The circuit
+     * breaker is merged apart, since the merged breaker is checked as a whole.
+     */
     record Overrides(Duration timeout, Long maxBodySize, Duration staleFor, Duration cacheFor,
                      BreakerOverrides circuitBreaker, Integer bulkheadMaxConcurrent, Long maxRequestBody) {
         static final Overrides NONE = new Overrides(null, null, null, null, BreakerOverrides.NONE, null, null);
+
+        /** The manifest's defaults: {@code base} with these overrides and the merged {@code breaker}. */
+        Defaults applyTo(Defaults base, CircuitBreakerSettings breaker) {
+            return new Defaults(
+                    timeout != null ? timeout : base.timeout(),
+                    maxBodySize != null ? maxBodySize : base.maxBodySize(),
+                    staleFor != null ? staleFor : base.staleFor(),
+                    breaker,
+                    bulkhead(bulkheadMaxConcurrent, base.bulkhead()),
+                    maxRequestBody != null ? maxRequestBody : base.maxRequestBody(),
+                    cacheFor != null ? cacheFor : base.cacheFor());
+        }
+
+        /** Sets on {@code fragment} (already holding the defaults) what these overrides set, except the breaker. */
+        void applyTo(FragmentDefinition.Builder fragment) {
+            if (timeout != null) {
+                fragment.timeout(timeout);
+            }
+            if (maxBodySize != null) {
+                fragment.maxBodySize(maxBodySize);
+            }
+            if (staleFor != null) {
+                fragment.staleFor(staleFor);
+            }
+            if (cacheFor != null) {
+                fragment.cacheFor(cacheFor);
+            }
+            if (bulkheadMaxConcurrent != null) {
+                fragment.bulkhead(new BulkheadSettings(bulkheadMaxConcurrent));
+            }
+            if (maxRequestBody != null) {
+                fragment.maxRequestBody(maxRequestBody);
+            }
+        }
     }
 
     record BreakerOverrides(Position at, Integer failureRate, Integer window, Integer minimumCalls, Duration openFor,
@@ -45,9 +81,14 @@ final class Drafts {
         return override != null ? new BulkheadSettings(override) : base;
     }
 
-    record FragmentDraft(Position at, Position nameAt, String name, String team, URI url, String fallback,
-                         Assets assets, List<ProxyPath> proxy, Overrides overrides, boolean async, List<MountDraft> mounts,
-                         Forwarding forward, Trust trust) {
+    /**
+     * One fragment. The fields that other checks read (name, team, url, overrides, mounts) are
+     * components; every other field the fragment sets is one of {@code sets}, applied in order to
+     * a builder that already holds the defaults and the overrides. So a new field that is not a
+     * default needs no change here or in the resolver: the binder adds its setter.
+     */
+    record FragmentDraft(Position at, Position nameAt, String name, String team, URI url, Overrides overrides,
+                         List<MountDraft> mounts, List<Consumer<FragmentDefinition.Builder>> sets) {
     }
 
     /**

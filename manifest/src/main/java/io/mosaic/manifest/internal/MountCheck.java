@@ -17,9 +17,10 @@ import java.util.Optional;
 
 /**
  * Checks every fragment's {@code mount} against the pages: the page exists, the slot is one of
- * its open slots, the fragment is on the page once, and the slot has room. Slots fill in
- * declaration order (files in merge order, then fragment documents), so the mount that would
- * overflow a slot is the one refused, wherever it was written.
+ * its open slots, the fragment is on the page once, and the slot has room, for its team too
+ * ({@code perTeam}). Slots fill in declaration order (files in merge order, then fragment
+ * documents), so the mount that would overflow a slot or its team's share is the one refused,
+ * wherever it was written.
  */
 final class MountCheck {
 
@@ -34,6 +35,7 @@ final class MountCheck {
     /** {@code fragments} in declaration order, each name once; {@code pages} by path, the first definition of each. */
     void check(List<FragmentDraft> fragments, Map<String, PageDraft> pages) {
         Map<String, List<String>> filled = new HashMap<>();
+        Map<String, List<String>> filledByTeam = new HashMap<>();
         for (FragmentDraft fragment : fragments) {
             Map<String, MountDraft> pagesMounted = new LinkedHashMap<>();
             for (MountDraft mount : fragment.mounts()) {
@@ -46,8 +48,8 @@ final class MountCheck {
                             + Suggestions.didYouMean(mount.page(), pages.keySet())));
                     continue;
                 }
-                Optional<Integer> max = openSlot(page, mount);
-                if (max.isEmpty()) {
+                Optional<SlotDefinition.Open> open = openSlot(page, mount);
+                if (open.isEmpty()) {
                     continue;
                 }
                 MountDraft earlier = pagesMounted.get(mount.page());
@@ -72,24 +74,41 @@ final class MountCheck {
                             + "; a fragment appears at most once per page"));
                     continue;
                 }
-                List<String> already = filled.computeIfAbsent(mount.page() + "\n" + mount.slot(), key -> new ArrayList<>());
-                if (already.size() >= max.get()) {
+                String slotKey = mount.page() + "\n" + mount.slot();
+                List<String> already = filled.computeIfAbsent(slotKey, key -> new ArrayList<>());
+                int max = open.get().max();
+                if (already.size() >= max) {
                     problems.add(mount.slotAt().problem("slot '" + mount.slot() + "' of page '" + mount.page() + "' is full: it shows at most "
-                            + max.get() + (max.get() == 1 ? " fragment" : " fragments") + " (already mounted: " + String.join(", ", already) + ")"));
+                            + max + fragments(max) + " (already mounted: " + String.join(", ", already) + ")"));
+                    continue;
+                }
+                // A fragment whose team did not bind has its own problem; its share cannot be counted.
+                List<String> ofTeam = fragment.team() == null ? new ArrayList<>()
+                        : filledByTeam.computeIfAbsent(slotKey + "\n" + fragment.team(), key -> new ArrayList<>());
+                int perTeam = open.get().perTeam();
+                if (ofTeam.size() >= perTeam) {
+                    problems.add(mount.slotAt().problem("slot '" + mount.slot() + "' of page '" + mount.page() + "' is full for team '"
+                            + fragment.team() + "': it shows at most " + perTeam + fragments(perTeam) + " of one team (perTeam; "
+                            + "already mounted by " + fragment.team() + ": " + String.join(", ", ofTeam) + ")"));
                     continue;
                 }
                 already.add(fragment.name());
+                ofTeam.add(fragment.name());
             }
         }
     }
 
-    /** The slot's {@code max} when {@code mount} names an open slot of {@code page}; otherwise records why not. */
-    private Optional<Integer> openSlot(PageDraft page, MountDraft mount) {
-        Map<String, Integer> open = new LinkedHashMap<>();
+    private static String fragments(int count) {
+        return count == 1 ? " fragment" : " fragments";
+    }
+
+    /** The slot when {@code mount} names an open slot of {@code page}; otherwise records why not. */
+    private Optional<SlotDefinition.Open> openSlot(PageDraft page, MountDraft mount) {
+        Map<String, SlotDefinition.Open> open = new LinkedHashMap<>();
         boolean declared = false;
         for (SlotDraft slot : page.slots()) {
             if (slot.definition() instanceof SlotDefinition.Open o) {
-                open.put(slot.name(), o.max());
+                open.put(slot.name(), o);
             }
             declared |= slot.name().equals(mount.slot());
         }

@@ -101,6 +101,20 @@ final class NodeReader {
         return Optional.of(sequence.getValue());
     }
 
+    /**
+     * The items of a sequence of at most {@code max} items; a longer one is refused whole, naming
+     * {@code field} (as its document writes it, such as {@code assets.css}), the count and the cap.
+     */
+    Optional<List<Node>> sequence(Node node, String path, String whatItems, String field, int max) {
+        return sequence(node, path, whatItems).filter(items -> {
+            if (items.size() > max) {
+                problem(node, path, field + " lists " + items.size() + " entries; at most " + max + " are allowed");
+                return false;
+            }
+            return true;
+        });
+    }
+
     /** A text value; numbers and booleans are refused so that {@code team: yes} cannot pass unnoticed. */
     Optional<String> text(Node node, String path) {
         if (!isScalar(node, Tag.STR)) {
@@ -201,11 +215,16 @@ final class NodeReader {
 
     /** Texts from a list; a single text is refused with a hint to write a list. */
     Optional<List<String>> texts(Node node, String path, String whatItems) {
+        return texts(node, path, whatItems, null, Integer.MAX_VALUE);
+    }
+
+    /** Texts from a list of at most {@code max} items (see {@link #sequence(Node, String, String, String, int)}). */
+    Optional<List<String>> texts(Node node, String path, String whatItems, String field, int max) {
         if (node instanceof ScalarNode && isScalar(node, Tag.STR)) {
             problem(node, path, "expected a list of " + whatItems + ", got text; write [" + ((ScalarNode) node).getValue() + "]");
             return Optional.empty();
         }
-        Optional<List<Node>> items = sequence(node, path, whatItems);
+        Optional<List<Node>> items = sequence(node, path, whatItems, field, max);
         if (items.isEmpty()) {
             return Optional.empty();
         }

@@ -92,14 +92,7 @@ final class Resolver {
             Overrides o = part.defaults();
             CircuitBreakerSettings breaker = o.circuitBreaker().applyTo(CircuitBreakerSettings.BUILT_IN);
             checkBreaker(breaker, o.circuitBreaker().at());
-            defaults = new Defaults(
-                    o.timeout() != null ? o.timeout() : Defaults.BUILT_IN.timeout(),
-                    o.maxBodySize() != null ? o.maxBodySize() : Defaults.BUILT_IN.maxBodySize(),
-                    o.staleFor() != null ? o.staleFor() : Defaults.BUILT_IN.staleFor(),
-                    breaker,
-                    Drafts.bulkhead(o.bulkheadMaxConcurrent(), Defaults.BUILT_IN.bulkhead()),
-                    o.maxRequestBody() != null ? o.maxRequestBody() : Defaults.BUILT_IN.maxRequestBody(),
-                    o.cacheFor() != null ? o.cacheFor() : Defaults.BUILT_IN.cacheFor());
+            defaults = o.applyTo(Defaults.BUILT_IN, breaker);
         }
         return defaults;
     }
@@ -111,18 +104,14 @@ final class Resolver {
         if (draft.team() == null || draft.url() == null || !breakerOk) {
             return Optional.empty();
         }
-        return Optional.of(new FragmentDefinition(draft.name(), draft.team(), draft.url(),
-                o.timeout() != null ? o.timeout() : defaults.timeout(),
-                draft.fallback(), draft.assets(), draft.proxy(), breaker,
-                Drafts.bulkhead(o.bulkheadMaxConcurrent(), defaults.bulkhead()),
-                o.maxBodySize() != null ? o.maxBodySize() : defaults.maxBodySize(),
-                o.staleFor() != null ? o.staleFor() : defaults.staleFor(),
-                draft.async(),
-                draft.mounts().stream().filter(m -> m.page() != null && m.slot() != null)
-                        .map(m -> new Mount(m.page(), m.slot(), m.order())).toList(),
-                o.maxRequestBody() != null ? o.maxRequestBody() : defaults.maxRequestBody(),
-                draft.forward(), draft.trust(),
-                o.cacheFor() != null ? o.cacheFor() : defaults.cacheFor()));
+        FragmentDefinition.Builder fragment = FragmentDefinition.builder(draft.name(), draft.team(), draft.url())
+                .defaults(defaults)
+                .circuitBreaker(breaker)
+                .mount(draft.mounts().stream().filter(m -> m.page() != null && m.slot() != null)
+                        .map(m -> new Mount(m.page(), m.slot(), m.order())).toList());
+        o.applyTo(fragment);
+        draft.sets().forEach(set -> set.accept(fragment));
+        return Optional.of(fragment.build());
     }
 
     private boolean checkBreaker(CircuitBreakerSettings breaker, Position at) {

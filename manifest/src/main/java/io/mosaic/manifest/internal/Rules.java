@@ -3,6 +3,7 @@ package io.mosaic.manifest.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import io.mosaic.manifest.OriginPaths;
 import io.mosaic.manifest.ProxyPath;
 import java.util.List;
 import java.util.Base64;
@@ -16,9 +17,6 @@ import java.util.regex.Pattern;
  * fine). Bounds live here so that the README, the schema and the validator can agree on them.
  */
 public final class Rules {
-
-    /** Fragment and team names: a lowercase ASCII slug that is also a safe URL segment. */
-    public static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     public static final Duration TIMEOUT_MIN = Duration.ofMillis(10);
     public static final Duration TIMEOUT_MAX = Duration.ofSeconds(60);
@@ -37,8 +35,31 @@ public final class Rules {
     public static final long REQUEST_BODY_DEFAULT = 1024 * 1024;
     public static final int FALLBACK_MAX_CHARS = 64 * 1024;
     public static final int TITLE_MAX_CHARS = 200;
+    /** A circuit breaker's settings: see {@link io.mosaic.manifest.CircuitBreakerSettings}. */
+    public static final int FAILURE_RATE_MIN = 1;
+    public static final int FAILURE_RATE_MAX = 100;
+    public static final int WINDOW_MIN = 2;
+    public static final int WINDOW_MAX = 1000;
+    /** At most {@code window} too, checked once the breaker is merged. */
+    public static final int MINIMUM_CALLS_MIN = 1;
+    public static final int MINIMUM_CALLS_MAX = 1000;
+    public static final int HALF_OPEN_CALLS_MIN = 1;
+    public static final int HALF_OPEN_CALLS_MAX = 100;
+    /** Fetches in flight per fragment. */
+    public static final int BULKHEAD_MIN = 1;
+    public static final int BULKHEAD_MAX = 10_000;
+    /**
+     * The most entries of each list of a fragment (assets.css, assets.js, proxy, forward.query,
+     * forward.cookies, forward.headers, mount): teams register fragments themselves, and every
+     * entry costs each page render or proxy call a look-up, so no team's document may grow them
+     * without bound. Real fragments use a handful.
+     */
+    public static final int LIST_MAX = 32;
     /** The most fragments an open slot may show. */
+    public static final int OPEN_SLOT_MIN = 1;
     public static final int OPEN_SLOT_MAX = 50;
+    /** The most fragments of one team an open slot shows: 1 to the slot's {@code max}. */
+    public static final int PER_TEAM_MIN = 1;
     /** A mount's {@code order}: lowest first; the demo uses steps of ten so teams can go between. */
     public static final int MOUNT_ORDER_MIN = -1000;
     public static final int MOUNT_ORDER_MAX = 1000;
@@ -47,69 +68,13 @@ public final class Rules {
     public static final List<String> RESERVED_PREFIXES = List.of("/fragments", "/api", "/console", "/actuator");
     public static final List<String> RESERVED_PATHS = List.of("/manifest.schema.json", "/favicon.ico");
 
-    /** An RFC 9110 token: a header name; an RFC 6265 cookie name is the same token. */
-    public static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
     /** Subresource Integrity: the hash algorithms browsers accept, with the digest length of each in bytes. */
     public static final Map<String, Integer> INTEGRITY_DIGEST_BYTES = Map.of("sha256", 32, "sha384", 48, "sha512", 64);
     private static final Pattern INTEGRITY_HASH = Pattern.compile("(sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})");
 
-    /**
-     * Request headers a fragment may not ask for, by lowercase name, with the reason; every
-     * {@code proxy-*} header is refused too. Forwarding is by allow-list, so these are the names
-     * that would be wrong on any list.
-     */
-    public static final Map<String, String> UNFORWARDABLE_HEADERS = Map.of(
-            "host", "the gateway sets Host to the fragment's origin",
-            "content-length", "it frames the message, and the gateway frames the request it forwards",
-            "transfer-encoding", "it frames the message, and the gateway frames the request it forwards",
-            "connection", "it is a hop-by-hop header: it describes one connection and never travels further",
-            "upgrade", "it is a hop-by-hop header: it describes one connection and never travels further",
-            "te", "it is a hop-by-hop header: it describes one connection and never travels further",
-            "trailer", "it is a hop-by-hop header: it describes one connection and never travels further",
-            "cookie", "it would hand the fragment every cookie of the gateway's domain; name the cookies it needs in forward.cookies");
-
     private static final Pattern PAGE_PATH = Pattern.compile("/|(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+");
 
     private Rules() {
-    }
-
-    /** Why {@code name} is not a good fragment or team name, or empty. */
-    public static Optional<String> slugProblem(String name, String what) {
-        if (name.isEmpty()) {
-            return Optional.of(what + " must not be empty");
-        }
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            if (cp > 127) {
-                String looksLike = lookAlike(cp).map(c -> ", which looks like '" + c + "' but is not ASCII").orElse("");
-                return Optional.of(what + " '" + name + "' contains " + String.format("U+%04X", cp) + " ("
-                        + Character.getName(cp) + ")" + looksLike + "; use lowercase ASCII letters, digits and '-'");
-            }
-            i += Character.charCount(cp);
-        }
-        if (!name.equals(name.toLowerCase(Locale.ROOT)) && SLUG.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
-            return Optional.of(what + " '" + name + "' must be lowercase; did you mean '" + name.toLowerCase(Locale.ROOT) + "'?");
-        }
-        if (!SLUG.matcher(name).matches()) {
-            return Optional.of(what + " '" + name + "' must match [a-z][a-z0-9-]{0,62}: start with a lowercase letter, "
-                    + "then lowercase letters, digits or '-', at most 63 characters");
-        }
-        if (name.endsWith("-") || name.contains("--")) {
-            return Optional.of(what + " '" + name + "' must not end with '-' or contain '--'");
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Character> lookAlike(int cp) {
-        String decomposed = java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKD);
-        if (!decomposed.isEmpty() && decomposed.charAt(0) < 128 && Character.isLetterOrDigit(decomposed.charAt(0))) {
-            return Optional.of(decomposed.charAt(0));
-        }
-        String cyrillicAndGreek = "аеорсхукіјѕԁԛԝοαν";
-        String latin = "aeopcxykijsdqwoav";
-        int index = cyrillicAndGreek.indexOf(cp);
-        return index >= 0 ? Optional.of(latin.charAt(index)) : Optional.empty();
     }
 
     /** Why {@code text} is not an acceptable fragment URL, or empty. */
@@ -141,7 +106,8 @@ public final class Rules {
 
     /**
      * An asset or proxy entry as a normalised root-relative path on the fragment's origin, or the
-     * reason it is refused. Same-origin absolute URLs are accepted and reduced to their path.
+     * reason it is refused. Same-origin absolute URLs are accepted and reduced to their path. The
+     * path must pass {@link OriginPaths#refusal}, the proxy's own rule, and is refused with its words.
      */
     public static Result<String> originPath(String text, URI origin, boolean allowQuery) {
         String lower = text.trim().toLowerCase(Locale.ROOT);
@@ -151,8 +117,13 @@ public final class Rules {
         if (text.startsWith("//")) {
             return Result.refused("'" + text + "' is protocol-relative and may point at another host; write a path such as /styles.css");
         }
-        if (text.contains("\\") || text.chars().anyMatch(c -> c <= ' ')) {
-            return Result.refused("'" + text + "' contains a backslash, space or control character");
+        // Judged before parsing, so that what java.net.URI cannot parse (a backslash) gets the proxy's words too.
+        Optional<String> refusal = rawPath(text).flatMap(OriginPaths::refusal);
+        if (refusal.isPresent()) {
+            return Result.refused("'" + text + "' is refused: " + refusal.get());
+        }
+        if (text.chars().anyMatch(c -> c <= ' ')) {
+            return Result.refused("'" + text + "' contains a space or control character; percent-encode a space as %20");
         }
         URI uri;
         try {
@@ -175,12 +146,39 @@ public final class Rules {
             return Result.refused("'" + text + "' must not have a query; proxy entries are path prefixes");
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        for (String segment : path.split("/")) {
-            if (segment.equals("..") || segment.equals(".") || segment.equalsIgnoreCase("%2e%2e")) {
-                return Result.refused("'" + text + "' must not contain '.' or '..' segments");
+        return Result.ok(path + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : ""));
+    }
+
+    /**
+     * The raw path of an entry as written: a root-relative path, or what follows the authority of
+     * an http(s) URL ({@code /} when nothing does); without query or #fragment. Empty for other text.
+     */
+    private static Optional<String> rawPath(String text) {
+        String rest;
+        if (text.startsWith("/")) {
+            rest = text;
+        } else {
+            int authority = text.indexOf("://");
+            String scheme = authority < 0 ? "" : text.substring(0, authority).toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return Optional.empty();
+            }
+            int slash = text.indexOf('/', authority + 3);
+            int end = firstOf(text, authority + 3, '?', '#');
+            rest = slash < 0 || slash > end ? "/" : text.substring(slash);
+        }
+        return Optional.of(rest.substring(0, firstOf(rest, 0, '?', '#')));
+    }
+
+    private static int firstOf(String text, int from, char a, char b) {
+        int end = text.length();
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == a || text.charAt(i) == b) {
+                end = i;
+                break;
             }
         }
-        return Result.ok(path + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : ""));
+        return end;
     }
 
     private static boolean sameOrigin(URI a, URI b) {
@@ -236,26 +234,6 @@ public final class Rules {
             return Optional.of("method '" + method + "' must be uppercase; did you mean '" + upper + "'?");
         }
         return Optional.of("method '" + method + "' is not allowed; use " + String.join(", ", ProxyPath.ALLOWED_METHODS));
-    }
-
-    /** Why {@code name} cannot be a forwarded request header, or empty. */
-    public static Optional<String> headerProblem(String name) {
-        if (!TOKEN.matcher(name).matches()) {
-            return Optional.of("'" + name + "' is not a header name: use letters, digits and !#$%&'*+-.^_`|~ (an RFC 9110 token)");
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        String reason = lower.startsWith("proxy-")
-                ? "Proxy-* headers are meant for the gateway itself and may carry its credentials"
-                : UNFORWARDABLE_HEADERS.get(lower);
-        return reason == null ? Optional.empty() : Optional.of("header '" + name + "' is never forwarded: " + reason);
-    }
-
-    /** Why {@code name} cannot be a forwarded cookie's name, or empty. */
-    public static Optional<String> cookieProblem(String name) {
-        if (!TOKEN.matcher(name).matches()) {
-            return Optional.of("'" + name + "' is not a cookie name: use letters, digits and !#$%&'*+-.^_`|~ (an RFC 6265 token)");
-        }
-        return Optional.empty();
     }
 
     /** Why {@code name} cannot be a forwarded query parameter's name, or empty. */

@@ -92,7 +92,7 @@ public final class TokenAuthentication implements ReactiveAuthenticationManager 
             return Caller.administrator();
         }
         Object team = jwt.getClaims().get(settings.teamClaim());
-        if (team instanceof String name && io.mosaic.manifest.internal.Rules.slugProblem(name, "team").isEmpty()) {
+        if (team instanceof String name && io.mosaic.manifest.Names.slugProblem(name, "team").isEmpty()) {
             return Caller.ofTeam(name);
         }
         throw new InvalidBearerTokenException("the JWT has no team in its '" + settings.teamClaim() + "' claim");
