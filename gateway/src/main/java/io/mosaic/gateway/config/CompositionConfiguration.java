@@ -82,7 +82,8 @@ class CompositionConfiguration {
 
     /** What the operator grants each team (mosaic.registry.teams.TEAM.max-trust and .may-receive), read at each compile. */
     @Bean
-    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, RegistryProperties registry) {
+    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, RegistryProperties registry, Environment environment) {
+        String sessionCookie = environment.getProperty("server.reactive.session.cookie.name", "SESSION");
         TeamGrants grants = new TeamGrants() {
             @Override
             public Trust maxTrust(String team) {
@@ -92,6 +93,11 @@ class CompositionConfiguration {
             @Override
             public Set<String> mayReceive(String team) {
                 return registry.mayReceive(team);
+            }
+
+            @Override
+            public String sessionCookie() {
+                return sessionCookie;
             }
         };
         return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), grants);

@@ -2,6 +2,7 @@ package io.mosaic.gateway.fetch;
 
 import io.mosaic.gateway.policy.HeaderPolicy;
 import io.mosaic.gateway.request.RequestIds;
+import io.mosaic.manifest.Reach;
 import java.util.Locale;
 import java.util.Map;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * What of the browser's request a page's fragments may see: the page's path and query and an
- * allow-list of headers ({@link HeaderPolicy#PAGE_FETCH}); what one fragment declares on top is
+ * allow-list of headers ({@link Reach#PAGE_FETCH}); what one fragment declares on top is
  * its {@link HeaderPolicy}'s to add ({@link HeaderPolicy#forPageFetch}). Nothing else: the
  * fragments of many teams must not see each other's credentials.
  *
@@ -42,7 +43,7 @@ public record RequestContext(String pagePath, String rawQuery, Map<String, Strin
     public static RequestContext of(ServerHttpRequest request, String requestId) {
         HttpHeaders in = request.getHeaders();
         Map<String, String> headers = new HashMap<>(8);
-        for (String name : HeaderPolicy.PAGE_FETCH) {
+        for (String name : Reach.PAGE_FETCH) {
             String value = in.getFirst(name);
             if (value != null && HeaderPolicy.isSafeValue(value, 1024)) {
                 headers.put(name.toLowerCase(Locale.ROOT), value);

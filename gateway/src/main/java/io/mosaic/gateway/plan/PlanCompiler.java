@@ -10,7 +10,7 @@ import io.mosaic.gateway.layout.LayoutRenderer;
 import io.mosaic.gateway.layout.Layouts;
 import io.mosaic.gateway.layout.Segment;
 import io.mosaic.gateway.policy.FragmentPolicy;
-import io.mosaic.gateway.policy.Reach;
+import io.mosaic.gateway.policy.Allowance;
 import io.mosaic.gateway.policy.TeamGrants;
 import io.mosaic.gateway.render.Spliced;
 import io.mosaic.manifest.FragmentDefinition;
@@ -70,9 +70,9 @@ public final class PlanCompiler {
         // The operator's own fragments have what they declare; a team's have what the operator grants the team.
         String team = definition.team();
         FragmentPolicy policy = registered
-                ? FragmentPolicy.compile(definition, Reach.registered(grants.mayReceive(team)),
+                ? FragmentPolicy.compile(definition, Allowance.registered(grants.mayReceive(team), grants.sessionCookie()),
                         TeamGrants.atMost(definition.trust(), grants.maxTrust(team)))
-                : FragmentPolicy.compile(definition, Reach.OPERATOR, definition.trust());
+                : FragmentPolicy.compile(definition, Allowance.OPERATOR, definition.trust());
         String base = policy.proxyBase();
         UrlRewriter urls = new UrlRewriter(policy);
         List<Asset> declared = new ArrayList<>();

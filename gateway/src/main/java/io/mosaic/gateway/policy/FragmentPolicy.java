@@ -37,12 +37,12 @@ public record FragmentPolicy(String name, String proxyBase, URI url, URI originB
      * declared credentials it may receive (all of them for the operator's own manifest file, what
      * the operator granted its team for a registered one).
      */
-    public static FragmentPolicy compile(FragmentDefinition fragment, Reach reach, Trust trust) {
+    public static FragmentPolicy compile(FragmentDefinition fragment, Allowance reach, Trust trust) {
         return of(fragment.name(), fragment.url(), PathPolicy.of(fragment), fragment.forward(), reach, trust);
     }
 
     /** The policy of fragment {@code name} fetched from {@code url}, whose proxy serves {@code paths}, declaring {@code forward}. */
-    public static FragmentPolicy of(String name, URI url, PathPolicy paths, Forwarding forward, Reach reach, Trust trust) {
+    public static FragmentPolicy of(String name, URI url, PathPolicy paths, Forwarding forward, Allowance reach, Trust trust) {
         String base = basePath(name);
         URI originBase = URI.create(url.getScheme() + "://" + url.getRawAuthority());
         return new FragmentPolicy(name, base, url, originBase, Origin.of(url), paths,

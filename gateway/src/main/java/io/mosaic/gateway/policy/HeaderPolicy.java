@@ -2,6 +2,7 @@ package io.mosaic.gateway.policy;
 
 import io.mosaic.gateway.origin.Origin;
 import io.mosaic.manifest.Forwarding;
+import io.mosaic.manifest.Reach;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MultiValueMap;
@@ -21,12 +21,13 @@ import org.springframework.util.MultiValueMap;
  * sits behind the gateway's one pages origin, so a header that is not named here never reaches an
  * origin, and an origin's header that is not named here never reaches the browser. Nothing is
  * forwarded by deny-list. Three directions, one list each:
+ * The lists are the manifest's {@link Reach}, the same the validator asks.
  * <ul>
- *   <li>{@link #forPageFetch page fetch}: {@link #PAGE_FETCH} plus the headers and cookies the
- *   fragment declares in {@code forward} and may receive ({@link Reach});</li>
- *   <li>{@link #toOrigin proxy request}: {@link #PROXY_REQUEST} plus the same declared headers
+ *   <li>{@link #forPageFetch page fetch}: {@link Reach#PAGE_FETCH} plus the headers and cookies the
+ *   fragment declares in {@code forward} and may receive ({@link Allowance});</li>
+ *   <li>{@link #toOrigin proxy request}: {@link Reach#PROXY_REQUEST} plus the same declared headers
  *   and cookies (one {@code Cookie} header rebuilt from them), plus {@code X-Fragment-Base-Path};</li>
- *   <li>{@link #toBrowser proxy response}: {@link #PROXY_RESPONSE}; {@code Set-Cookie} only for
+ *   <li>{@link #toBrowser proxy response}: {@link Reach#PROXY_ANSWER}; {@code Set-Cookie} only for
  *   declared cookies, scoped to the fragment's proxy path with no {@code Domain}; {@code Location}
  *   only into the fragment's own proxy routes. And every answer is sandboxed: {@code nosniff},
  *   {@code Cross-Origin-Resource-Policy: same-origin} and {@code Content-Security-Policy: sandbox}
@@ -38,30 +39,6 @@ import org.springframework.util.MultiValueMap;
  * credentials unless the operator said so.
  */
 public final class HeaderPolicy {
-
-    /** The browser's headers every page fetch carries (the gateway adds its own: see {@code SentHeaders}). */
-    public static final List<String> PAGE_FETCH = List.of(
-            "accept-language", "user-agent", "referer", "traceparent", "tracestate", "x-request-id");
-
-    /**
-     * Request headers every proxied call passes on: content negotiation, the body's framing and
-     * type, conditional and range requests, and tracing. Not {@code Referer} or {@code Origin}
-     * (the page's URL and the gateway's origin say nothing a team needs), not credentials.
-     */
-    public static final Set<String> PROXY_REQUEST = Set.of(
-            "accept", "accept-encoding", "accept-language", "content-type", "content-length", "content-language",
-            "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "if-range",
-            "range", "cache-control", "pragma", "user-agent", "traceparent", "tracestate", "x-request-id");
-
-    /**
-     * Answer headers a proxied answer keeps: what describes the content and its caching, plus
-     * {@code Allow} and {@code Retry-After} on refusals. {@code Set-Cookie} and {@code Location}
-     * are judged apart; the sandbox headers are the gateway's own.
-     */
-    public static final Set<String> PROXY_RESPONSE = Set.of(
-            "content-type", "content-length", "content-encoding", "content-language", "content-disposition",
-            "content-range", "accept-ranges", "cache-control", "etag", "last-modified", "expires", "age", "vary",
-            "allow", "retry-after", "x-request-id", "x-fragment-version");
 
     /**
      * The sandbox every proxied answer gets: as a document (opened, or framed by a page) it has an
@@ -98,7 +75,7 @@ public final class HeaderPolicy {
      * {@code paths}, declaring {@code forward}; of what it declares, only what {@code reach}
      * allows is ever sent.
      */
-    public static HeaderPolicy compile(Forwarding forward, String basePath, URI url, PathPolicy paths, Reach reach) {
+    public static HeaderPolicy compile(Forwarding forward, String basePath, URI url, PathPolicy paths, Allowance reach) {
         return new HeaderPolicy(basePath, url, paths,
                 forward.headers().stream().filter(reach::mayReceiveHeader).toList(),
                 forward.cookies().stream().filter(reach::mayReceiveCookie).toList());
@@ -115,7 +92,7 @@ public final class HeaderPolicy {
     }
 
     /**
-     * The headers a page fetch sends: {@code always} (the {@link #PAGE_FETCH} values the request
+     * The headers a page fetch sends: {@code always} (the {@link Reach#PAGE_FETCH} values the request
      * carried, by lowercase name), plus each declared header the browser sent, plus one
      * {@code Cookie} header rebuilt from the declared cookies only. {@code always} itself when the
      * fragment receives nothing more.
@@ -169,7 +146,7 @@ public final class HeaderPolicy {
         HttpHeaders out = new HttpHeaders();
         incoming.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (PROXY_REQUEST.contains(lower) || headers.contains(lower)) {
+            if (Reach.PROXY_REQUEST.contains(lower) || headers.contains(lower)) {
                 out.addAll(name, values);
             }
         });
@@ -194,7 +171,7 @@ public final class HeaderPolicy {
         HttpHeaders kept = new HttpHeaders();
         answer.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (PROXY_RESPONSE.contains(lower)) {
+            if (Reach.PROXY_ANSWER.contains(lower)) {
                 kept.addAll(name, values);
             } else if (lower.equals("set-cookie")) {
                 values.forEach(value -> setCookie(value).ifPresent(v -> kept.add(HttpHeaders.SET_COOKIE, v)));

@@ -31,6 +31,11 @@ public interface TeamGrants {
     /** The credential headers and gateway cookies {@code team}'s registered fragments may receive, by name. */
     Set<String> mayReceive(String team);
 
+    /** The console's session cookie, one of the gateway's own cookies a team's fragment receives only if granted. */
+    default String sessionCookie() {
+        return Allowance.SESSION_COOKIE;
+    }
+
     /** {@code declared}, lowered to at most {@code max} ({@code trusted} is the highest, {@code untrusted} the lowest). */
     static Trust atMost(Trust declared, Trust max) {
         return declared.ordinal() < max.ordinal() ? max : declared;

@@ -35,6 +35,8 @@ class ConsoleTest {
             });
     static final String PEOPLE = "people-token-0123456789";
     static final String ADMIN = "admin-token-0123456789";
+    /** The console's session cookie: the gateway's own name, so no team's fragment receives it unless granted. */
+    static final String SESSION = "mosaic-console";
 
     @DynamicPropertySource
     static void manifest(DynamicPropertyRegistry registry) throws Exception {
@@ -75,14 +77,14 @@ class ConsoleTest {
         EntityExchangeResult<String> login = web.get().uri("/console/login").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult();
         String csrf = Jsoup.parse(login.getResponseBody()).select("input[name=_csrf]").attr("value");
-        ResponseCookie session = login.getResponseCookies().getFirst("SESSION");
+        ResponseCookie session = login.getResponseCookies().getFirst(SESSION);
         assertThat(csrf).isNotEmpty();
-        EntityExchangeResult<Void> signedIn = web.post().uri("/console/login").cookie("SESSION", session.getValue())
+        EntityExchangeResult<Void> signedIn = web.post().uri("/console/login").cookie(SESSION, session.getValue())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("username", "token").with("password", token).with("_csrf", csrf))
                 .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
         assertThat(signedIn.getResponseHeaders().getLocation()).hasToString("/console");
-        ResponseCookie after = signedIn.getResponseCookies().getFirst("SESSION");
+        ResponseCookie after = signedIn.getResponseCookies().getFirst(SESSION);
         return after != null ? after : session;
     }
 
@@ -99,13 +101,13 @@ class ConsoleTest {
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Strict");
         assertThat(session.getPath()).isEqualTo("/console");
-        Document page = Jsoup.parse(web.get().uri("/console").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML)
+        Document page = Jsoup.parse(web.get().uri("/console").cookie(SESSION, session.getValue()).accept(MediaType.TEXT_HTML)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         assertThat(page.select("[data-fragment-row=nav] td").get(0).text()).isEqualTo("platform");
         assertThat(page.select(".who").text()).contains("Signed in as team people");
         EntityExchangeResult<String> login = web.get().uri("/console/login").exchange().expectBody(String.class).returnResult();
         String csrf = Jsoup.parse(login.getResponseBody()).select("input[name=_csrf]").attr("value");
-        web.post().uri("/console/login").cookie("SESSION", login.getResponseCookies().getFirst("SESSION").getValue())
+        web.post().uri("/console/login").cookie(SESSION, login.getResponseCookies().getFirst(SESSION).getValue())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("username", "token").with("password", "wrong").with("_csrf", csrf))
                 .exchange().expectStatus().is3xxRedirection().expectHeader().location("/console/login?error");
@@ -114,23 +116,23 @@ class ConsoleTest {
     @Test
     void signingOutEndsTheSession() {
         ResponseCookie session = signIn(PEOPLE);
-        Document page = Jsoup.parse(web.get().uri("/console").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML)
+        Document page = Jsoup.parse(web.get().uri("/console").cookie(SESSION, session.getValue()).accept(MediaType.TEXT_HTML)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         String csrf = page.select("form[action=/console/logout] input[name=_csrf]").attr("value");
         assertThat(csrf).isNotEmpty();
-        web.post().uri("/console/logout").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML)
+        web.post().uri("/console/logout").cookie(SESSION, session.getValue()).accept(MediaType.TEXT_HTML)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("_csrf", csrf))
                 .exchange().expectStatus().is3xxRedirection().expectHeader().location("/console/login?signed-out");
         assertThat(Jsoup.parse(web.get().uri("/console/login?signed-out").exchange().expectBody(String.class).returnResult()
                 .getResponseBody()).select("[role=status]").text()).isEqualTo("You are signed out.");
-        web.get().uri("/console").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML).exchange()
+        web.get().uri("/console").cookie(SESSION, session.getValue()).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().is3xxRedirection().expectHeader().location("/console/login");
     }
 
     @Test
     void aStateChangingRequestWithoutTheCsrfTokenIsRefused() {
         ResponseCookie session = signIn(ADMIN);
-        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+        web.post().uri("/console/fragments/nav/breaker").cookie(SESSION, session.getValue())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("action", "force-open"))
                 .exchange().expectStatus().isForbidden();
     }
@@ -167,10 +169,10 @@ class ConsoleTest {
     @Test
     void anAdminForcesABreakerOpenAndThePageServesTheFallbackAndTheAuditLogSaysWho() {
         ResponseCookie session = signIn(ADMIN);
-        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
+        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie(SESSION, session.getValue())
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         String csrf = detail.select("form[action=/console/fragments/nav/breaker] input[name=_csrf]").first().attr("value");
-        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue()).header("X-Request-Id", "req-force-1")
+        web.post().uri("/console/fragments/nav/breaker").cookie(SESSION, session.getValue()).header("X-Request-Id", "req-force-1")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("action", "force-open").with("_csrf", csrf))
                 .exchange().expectStatus().is3xxRedirection();
@@ -182,7 +184,7 @@ class ConsoleTest {
                     .expectBody().jsonPath("$[0].action").isEqualTo("breaker force-open").jsonPath("$[0].actor").isEqualTo("admin")
                     .jsonPath("$[0].requestId").isEqualTo("req-force-1");
         } finally {
-            web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+            web.post().uri("/console/fragments/nav/breaker").cookie(SESSION, session.getValue())
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .body(BodyInserters.fromFormData("action", "release").with("_csrf", csrf))
                     .exchange().expectStatus().is3xxRedirection();
@@ -203,7 +205,7 @@ class ConsoleTest {
         }
         pages.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
 
-        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
+        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie(SESSION, session.getValue())
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         org.jsoup.nodes.Element table = detail.selectFirst("section[aria-labelledby=recent-outcomes] table");
         assertThat(table).isNotNull();
@@ -228,10 +230,10 @@ class ConsoleTest {
 
     /** Posts an incident control of nav's breaker as the signed-in admin. */
     void breaker(ResponseCookie session, String action) {
-        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
+        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie(SESSION, session.getValue())
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         String csrf = detail.select("form[action=/console/fragments/nav/breaker] input[name=_csrf]").first().attr("value");
-        web.post().uri("/console/fragments/nav/breaker").cookie("SESSION", session.getValue())
+        web.post().uri("/console/fragments/nav/breaker").cookie(SESSION, session.getValue())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("action", action).with("_csrf", csrf))
                 .exchange().expectStatus().is3xxRedirection();
@@ -250,9 +252,9 @@ class ConsoleTest {
     @Test
     void aTeamCannotUseTheIncidentControlsOrTheAuditLog() {
         ResponseCookie session = signIn(PEOPLE);
-        web.get().uri("/console/audit").cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML).exchange()
+        web.get().uri("/console/audit").cookie(SESSION, session.getValue()).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isForbidden();
-        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie("SESSION", session.getValue())
+        Document detail = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie(SESSION, session.getValue())
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         assertThat(detail.select("form[action=/console/fragments/nav/breaker]")).isEmpty();
         assertThat(detail.select("a:contains(Edit fragment)")).isEmpty();
@@ -261,11 +263,11 @@ class ConsoleTest {
     @Test
     void aFormWithABadFieldShowsTheErrorNextToItAndSavesNothing() {
         ResponseCookie session = signIn(PEOPLE);
-        Document form = Jsoup.parse(web.get().uri("/console/fragments/new").cookie("SESSION", session.getValue())
+        Document form = Jsoup.parse(web.get().uri("/console/fragments/new").cookie(SESSION, session.getValue())
                 .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         String csrf = form.select("input[name=_csrf]").attr("value");
         assertThat(form.select("input#team").attr("value")).isEqualTo("people");
-        Document refused = Jsoup.parse(web.post().uri("/console/fragments/new").cookie("SESSION", session.getValue())
+        Document refused = Jsoup.parse(web.post().uri("/console/fragments/new").cookie(SESSION, session.getValue())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("name", "weather").with("team", "people").with("url", ORIGIN.url("/nav").toString())
                         .with("timeout", "2 s").with("mountPage", "/admin").with("mountSlot", "widgets").with("_csrf", csrf))
@@ -276,7 +278,7 @@ class ConsoleTest {
         assertThat(refused.select("input#url").attr("value")).isEqualTo(ORIGIN.url("/nav").toString());
         web.get().uri("/api/fragments/weather").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE).exchange()
                 .expectStatus().isNotFound();
-        web.post().uri("/console/fragments/new").cookie("SESSION", session.getValue())
+        web.post().uri("/console/fragments/new").cookie(SESSION, session.getValue())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("name", "weather").with("team", "people").with("url", ORIGIN.url("/nav").toString())
                         .with("timeout", "2s").with("mountPage", "/admin").with("mountSlot", "widgets").with("_csrf", csrf))

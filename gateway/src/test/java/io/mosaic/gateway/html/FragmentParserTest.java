@@ -9,7 +9,7 @@ import org.jsoup.nodes.Document;
 import io.mosaic.gateway.render.Spliced;
 import io.mosaic.gateway.policy.FragmentPolicy;
 import io.mosaic.gateway.policy.PathPolicy;
-import io.mosaic.gateway.policy.Reach;
+import io.mosaic.gateway.policy.Allowance;
 import io.mosaic.manifest.Forwarding;
 import io.mosaic.manifest.Trust;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class FragmentParserTest {
 
     private final FragmentParser parser = new FragmentParser();
     private final UrlRewriter urls = new UrlRewriter(FragmentPolicy.of("members", URI.create("http://members.internal:9102/team/fragment"),
-            PathPolicy.of(List.of("/assets/members.css"), List.of("/api")), Forwarding.DEFAULT, Reach.OPERATOR, Trust.STANDARD));
+            PathPolicy.of(List.of("/assets/members.css"), List.of("/api")), Forwarding.DEFAULT, Allowance.OPERATOR, Trust.STANDARD));
 
     private ParsedFragment parse(String html) {
         return parser.parse(html, urls);

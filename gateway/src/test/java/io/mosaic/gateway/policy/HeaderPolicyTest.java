@@ -25,7 +25,7 @@ class HeaderPolicyTest {
             List.of("x-tenant", "authorization", "x-auth-request-access-token", "x-forwarded-user"));
 
     private HeaderPolicy registered(Set<String> granted) {
-        return HeaderPolicy.compile(forward, BASE, URL, paths, Reach.registered(granted));
+        return HeaderPolicy.compile(forward, BASE, URL, paths, Allowance.registered(granted, "mosaic-console"));
     }
 
     private final HeaderPolicy policy = registered(Set.of());
@@ -76,7 +76,7 @@ class HeaderPolicyTest {
                 .doesNotContainKey("x-auth-request-access-token").containsEntry("cookie", "member_session=m1; mosaic-console=s1");
         assertThat(granted.toOrigin(browser(), cookies()).getFirst("Authorization")).isEqualTo("Bearer secret");
 
-        HeaderPolicy operators = HeaderPolicy.compile(forward, BASE, URL, paths, Reach.OPERATOR);
+        HeaderPolicy operators = HeaderPolicy.compile(forward, BASE, URL, paths, Allowance.OPERATOR);
         assertThat(operators.declaredHeaders()).containsExactly("x-tenant", "authorization", "x-auth-request-access-token",
                 "x-forwarded-user");
     }
