@@ -1,8 +1,8 @@
 package io.mosaic.gateway.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mosaic.gateway.fetch.FragmentFetcher;
 import io.mosaic.gateway.cache.FragmentCache;
+import io.mosaic.gateway.fetch.FragmentFetcher;
 import io.mosaic.gateway.handler.PageComposer;
 import io.mosaic.gateway.handler.PageHandler;
 import io.mosaic.gateway.handler.WarmUp;
@@ -15,22 +15,19 @@ import io.mosaic.gateway.metrics.PageMetrics;
 import io.mosaic.gateway.observe.Observations;
 import io.mosaic.gateway.plan.PlanCompiler;
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.policy.TeamGrants;
 import io.mosaic.gateway.reload.ManifestHealthIndicator;
 import io.mosaic.gateway.reload.ManifestWatcher;
 import io.mosaic.gateway.request.RequestIds;
-import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import io.mosaic.gateway.route.ProxyPathFilter;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.gateway.route.ProxyTags;
-import io.mosaic.gateway.policy.TeamGrants;
-import io.mosaic.gateway.registry.RegistryProperties;
-import io.mosaic.manifest.Trust;
-import java.util.Set;
-import org.springframework.cloud.gateway.route.Route;
+import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.manifest.ManifestSchema;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -80,26 +77,8 @@ class CompositionConfiguration {
         });
     }
 
-    /** What the operator grants each team (mosaic.registry.teams.TEAM.max-trust and .may-receive), read at each compile. */
     @Bean
-    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, RegistryProperties registry, Environment environment) {
-        String sessionCookie = environment.getProperty("server.reactive.session.cookie.name", "SESSION");
-        TeamGrants grants = new TeamGrants() {
-            @Override
-            public Trust maxTrust(String team) {
-                return registry.maxTrust(team);
-            }
-
-            @Override
-            public Set<String> mayReceive(String team) {
-                return registry.mayReceive(team);
-            }
-
-            @Override
-            public String sessionCookie() {
-                return sessionCookie;
-            }
-        };
+    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, TeamGrants grants) {
         return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), grants);
     }
 
@@ -113,7 +92,7 @@ class CompositionConfiguration {
     PlanHolder planHolder(EffectiveManifest manifests, EffectiveManifest.Snapshot startingManifest, PlanCompiler compiler,
                           ApplicationEventPublisher events) {
         return new PlanHolder(compiler.compile(startingManifest.result().orThrow(), manifests.describe(),
-                startingManifest.registered(), null), events);
+                startingManifest.registered(), startingManifest.breakerControls(), null), events);
     }
 
     @Bean

@@ -34,6 +34,7 @@ final class StartingManifest {
         log.warn("the registered fragments do not fit the manifest; starting on the manifest file alone:\n  {}",
                 String.join("\n  ", snapshot.result().problems().stream().map(Problem::toString).toList()));
         // An empty revision makes the watcher read the sources again at once and report the problems.
-        return new EffectiveManifest.Snapshot("", fileAlone, Set.of());
+        // The admin's holds on breakers still apply to the file's fragments.
+        return new EffectiveManifest.Snapshot("", fileAlone, Set.of(), snapshot.breakerControls());
     }
 }

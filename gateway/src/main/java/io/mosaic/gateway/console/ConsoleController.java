@@ -1,7 +1,7 @@
 package io.mosaic.gateway.console;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mosaic.gateway.observe.Observations;
+import io.mosaic.gateway.plan.BreakerControl;
 import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.FragmentPlan;
 import io.mosaic.gateway.plan.PlanHolder;
@@ -11,6 +11,7 @@ import io.mosaic.gateway.registry.Registrations;
 import io.mosaic.gateway.registry.Registrations.Precondition;
 import io.mosaic.gateway.registry.RegistryException;
 import io.mosaic.gateway.registry.StoredFragment;
+import io.mosaic.gateway.registry.api.Statuses;
 import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.ManifestWriter;
@@ -166,7 +167,7 @@ class ConsoleController {
         return blocking(() -> {
             StoredFragment stored = registrations.get(name);
             if (!caller.mayChange(stored.team())) {
-                throw new RegistryException(403, "Forbidden", "fragment '" + name + "' belongs to team " + stored.team()
+                throw new RegistryException(RegistryException.Refusal.FORBIDDEN, "fragment '" + name + "' belongs to team " + stored.team()
                         + "; you may only edit your own team's fragments");
             }
             return form(model, FragmentForm.of(json.readTree(stored.document()), stored.revision()), Map.of(), false);
@@ -211,20 +212,20 @@ class ConsoleController {
             exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.NOT_FOUND);
             return Mono.just("console/not-found");
         }
-        CircuitBreaker breaker = fragment.breaker();
+        BreakerControl control;
         switch (action) {
-            case "force-open" -> breaker.transitionToForcedOpenState();
-            case "force-closed" -> breaker.transitionToDisabledState();
-            case "release" -> breaker.transitionToClosedState();
+            case "force-open" -> control = BreakerControl.FORCE_OPEN;
+            case "force-closed" -> control = BreakerControl.FORCE_CLOSED;
+            case "release" -> control = null;
             default -> {
-                return Mono.just(refused(exchange, model, new RegistryException(400, "Bad Request",
+                return Mono.just(refused(exchange, model, new RegistryException(RegistryException.Refusal.INVALID,
                         "unknown breaker action '" + action + "'; use force-open, force-closed or release")));
             }
         }
         return blocking(() -> {
-            registrations.recordIncident(caller, name, fragment.definition().team(), "breaker " + action, RequestIds.of(exchange));
+            registrations.holdBreaker(caller, name, control, RequestIds.of(exchange));
             return "redirect:/console/fragments/" + name;
-        });
+        }).onErrorResume(RegistryException.class, e -> Mono.just(refused(exchange, model, e)));
     }
 
     /** The breaker form's posted field (WebFlux binds form fields to model attributes, not to request parameters). */
@@ -237,7 +238,10 @@ class ConsoleController {
             registrations.put(caller, name, form.toDocument(json, base), precondition, RequestIds.of(exchange));
             return "redirect:/console/fragments/" + name + "?saved";
         }).onErrorResume(RegistryException.class, e -> {
-            exchange.getResponse().setStatusCode(org.springframework.http.HttpStatusCode.valueOf(e.status()));
+            exchange.getResponse().setStatusCode(Statuses.of(e.refusal()));
+            if (e.refusal() == RegistryException.Refusal.TOO_MANY) {
+                exchange.getResponse().getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            }
             return Mono.just(form(model, form,
                     e.errors().isEmpty() ? Map.of("", List.of(e.getMessage())) : FragmentForm.byField(e.errors()), creating));
         });
@@ -253,9 +257,12 @@ class ConsoleController {
     }
 
     private String refused(ServerWebExchange exchange, Model model, RegistryException e) {
-        exchange.getResponse().setStatusCode(org.springframework.http.HttpStatusCode.valueOf(e.status()));
+        exchange.getResponse().setStatusCode(Statuses.of(e.refusal()));
+        if (e.refusal() == RegistryException.Refusal.TOO_MANY) {
+            exchange.getResponse().getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
         model.addAttribute("section", "fragments");
-        model.addAttribute("status", e.status());
+        model.addAttribute("status", Statuses.of(e.refusal()).value());
         model.addAttribute("message", e.getMessage());
         return "console/refused";
     }

@@ -18,16 +18,19 @@ import java.util.Set;
  * @param pages pages by path
  * @param fragments fragments by name
  * @param registered the names of the fragments that teams registered (the others are the operator's manifest's)
+ * @param breakerControls the admin's holds on breakers, by fragment name
  * @param appliedAt when this plan started serving
  */
 public record CompositionPlan(long version, Manifest manifest, String source, Map<String, PagePlan> pages,
                               Map<String, FragmentPlan> fragments, Set<String> registered,
+                              Map<String, BreakerControl> breakerControls,
                               Instant appliedAt) {
 
     public CompositionPlan {
         pages = Collections.unmodifiableMap(new LinkedHashMap<>(pages));
         fragments = Collections.unmodifiableMap(new LinkedHashMap<>(fragments));
         registered = Set.copyOf(registered);
+        breakerControls = Map.copyOf(breakerControls);
     }
 
     /** Whether {@code fragment} came from the registry rather than the operator's manifest. */

@@ -50,20 +50,43 @@ public final class PlanCompiler {
 
     /**
      * Builds the plan of {@code manifest}, whose fragments named in {@code registered} came from
-     * the registry; {@code previous} may be null.
+     * the registry, with the admin's {@code breakerControls} applied; {@code previous} may be null.
      */
-    public CompositionPlan compile(Manifest manifest, String source, Set<String> registered, CompositionPlan previous) {
+    public CompositionPlan compile(Manifest manifest, String source, Set<String> registered,
+                                   Map<String, BreakerControl> breakerControls, CompositionPlan previous) {
         Map<String, FragmentPlan> fragments = new LinkedHashMap<>();
         for (FragmentDefinition definition : manifest.fragments()) {
             FragmentPlan before = previous == null ? null : previous.fragments().get(definition.name());
-            fragments.put(definition.name(), fragment(definition, registered.contains(definition.name()), before));
+            FragmentPlan fragment = fragment(definition, registered.contains(definition.name()), before);
+            hold(fragment.breaker(), breakerControls.get(definition.name()));
+            fragments.put(definition.name(), fragment);
         }
         Map<String, PagePlan> pages = new LinkedHashMap<>();
         for (PageDefinition page : manifest.pages()) {
             pages.put(page.path(), page(manifest, page, fragments));
         }
         long version = previous == null ? 1 : previous.version() + 1;
-        return new CompositionPlan(version, manifest, source, pages, fragments, registered, Instant.now());
+        return new CompositionPlan(version, manifest, source, pages, fragments, registered, breakerControls, Instant.now());
+    }
+
+    /**
+     * Puts {@code breaker} in the state an admin holds it in, or releases it from a hold that was
+     * lifted: whatever breaker a plan makes (a team's change of URL or breaker settings makes a new
+     * one), the admin's hold stays until an admin lifts it.
+     */
+    static void hold(CircuitBreaker breaker, BreakerControl control) {
+        CircuitBreaker.State state = breaker.getState();
+        if (control == BreakerControl.FORCE_OPEN) {
+            if (state != CircuitBreaker.State.FORCED_OPEN) {
+                breaker.transitionToForcedOpenState();
+            }
+        } else if (control == BreakerControl.FORCE_CLOSED) {
+            if (state != CircuitBreaker.State.DISABLED) {
+                breaker.transitionToDisabledState();
+            }
+        } else if (state == CircuitBreaker.State.FORCED_OPEN || state == CircuitBreaker.State.DISABLED) {
+            breaker.transitionToClosedState();
+        }
     }
 
     private FragmentPlan fragment(FragmentDefinition definition, boolean registered, FragmentPlan before) {

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import io.mosaic.gateway.plan.BreakerControl;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -132,6 +135,35 @@ public final class RegistryStore {
                 rs.getString("actor"), rs.getString("team"), rs.getString("action"), rs.getString("fragment"),
                 rs.getString("before_doc"), rs.getString("after_doc"), rs.getString("request_id")))
                 .list();
+    }
+
+    /** Every incident control an admin holds, by fragment. */
+    public Map<String, IncidentControl> controls() {
+        Map<String, IncidentControl> controls = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM incident_controls ORDER BY fragment").query(RegistryStore::control).list()
+                .forEach(control -> controls.put(control.fragment(), control));
+        return controls;
+    }
+
+    public Optional<IncidentControl> control(String fragment) {
+        return jdbc.sql("SELECT * FROM incident_controls WHERE fragment = ?").param(fragment).query(RegistryStore::control).optional();
+    }
+
+    /** Keeps {@code control} for its fragment, or drops the fragment's row when it holds nothing. */
+    public void saveControl(IncidentControl control) {
+        jdbc.sql("DELETE FROM incident_controls WHERE fragment = ?").param(control.fragment()).update();
+        if (control.holds()) {
+            jdbc.sql("INSERT INTO incident_controls (fragment, breaker, disabled, set_at, set_by) VALUES (?, ?, ?, ?, ?)")
+                    .params(control.fragment(), control.breaker() == null ? null : control.breaker().id(), control.disabled(),
+                            time(control.setAt()), control.setBy())
+                    .update();
+        }
+    }
+
+    private static IncidentControl control(ResultSet rs, int row) throws SQLException {
+        String breaker = rs.getString("breaker");
+        return new IncidentControl(rs.getString("fragment"), breaker == null ? null : BreakerControl.byId(breaker).orElse(null),
+                rs.getBoolean("disabled"), instant(rs, "set_at"), rs.getString("set_by"));
     }
 
     private static StoredFragment fragment(ResultSet rs, int row) throws SQLException {

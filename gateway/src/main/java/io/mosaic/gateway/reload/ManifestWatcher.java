@@ -125,7 +125,7 @@ public final class ManifestWatcher implements SmartLifecycle {
         }
         CompositionPlan next;
         try {
-            next = compiler.compile(result.orThrow(), sources.describe(), snapshot.registered(), current);
+            next = compiler.compile(result.orThrow(), sources.describe(), snapshot.registered(), snapshot.breakerControls(), current);
         } catch (RuntimeException e) {
             String problem = sources.describe() + ": the manifest is valid but its plan could not be built: " + e.getMessage();
             log.warn("{}; still serving version {}", problem, current.version(), e);

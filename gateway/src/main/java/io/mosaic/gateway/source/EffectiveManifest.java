@@ -1,13 +1,16 @@
 package io.mosaic.gateway.source;
 
+import io.mosaic.gateway.plan.BreakerControl;
 import io.mosaic.manifest.LayoutCatalog;
 import io.mosaic.manifest.ManifestReader;
 import io.mosaic.manifest.ReadResult;
 import io.mosaic.manifest.SourceText;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,8 +26,9 @@ public final class EffectiveManifest {
      * @param revision the revisions of every source, joined
      * @param result the manifest, or every problem with it
      * @param registered the names of the fragments that came from the registry
+     * @param breakerControls the admin's holds on fragments' breakers, by fragment name
      */
-    public record Snapshot(String revision, ReadResult result, Set<String> registered) {
+    public record Snapshot(String revision, ReadResult result, Set<String> registered, Map<String, BreakerControl> breakerControls) {
     }
 
     private final ManifestFileSource file;
@@ -58,6 +62,7 @@ public final class EffectiveManifest {
         String fileRevision = file.revision();
         List<SourceText> documents = new ArrayList<>();
         Set<String> registered = new HashSet<>();
+        Map<String, BreakerControl> controls = new HashMap<>();
         List<String> revisions = new ArrayList<>();
         revisions.add(fileRevision);
         for (DefinitionSource source : others) {
@@ -65,8 +70,9 @@ public final class EffectiveManifest {
             revisions.add(contribution.revision());
             documents.addAll(contribution.fragmentDocuments());
             registered.addAll(contribution.registered());
+            controls.putAll(contribution.breakerControls());
         }
-        return new Snapshot(String.join(" | ", revisions), reader.read(file.path(), documents), registered);
+        return new Snapshot(String.join(" | ", revisions), reader.read(file.path(), documents), registered, controls);
     }
 
     /**

@@ -53,7 +53,7 @@ public final class ManifestFileSource implements DefinitionSource {
 
     @Override
     public Contribution read() {
-        return new Contribution(revision(), path, List.of(), Set.of());
+        return new Contribution(revision(), path, List.of(), Set.of(), Map.of());
     }
 
     /** Names and content digests of the manifest file or of every file in the directory. */

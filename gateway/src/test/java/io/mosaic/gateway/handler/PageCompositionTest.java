@@ -301,7 +301,7 @@ class PageCompositionTest {
         FragmentDefinition strayMounted = stray.toBuilder().mount(List.of(new Mount("/admin/wall", "widgets", 0))).build();
         List<FragmentDefinition> fragments = manifest.fragments().stream()
                 .map(f -> f.name().equals("stray") ? strayMounted : f).toList();
-        PagePlan wall = compiler.compile(new Manifest(manifest.version(), manifest.defaults(), fragments, manifest.pages()), "test", java.util.Set.of(), null)
+        PagePlan wall = compiler.compile(new Manifest(manifest.version(), manifest.defaults(), fragments, manifest.pages()), "test", java.util.Set.of(), java.util.Map.of(), null)
                 .page("/admin/wall").orElseThrow();
         assertThat(wall.fragments().keySet()).containsExactly("stray", "doc", "header");
     }

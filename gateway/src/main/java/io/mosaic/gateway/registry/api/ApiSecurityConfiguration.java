@@ -31,11 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiSecurityConfiguration {
 
     @Bean
-    WriteLimits writeLimits(RegistryProperties properties) {
-        return new WriteLimits(properties.writesPerMinute());
-    }
-
-    @Bean
     @Order(1)
     SecurityWebFilterChain registryApi(ServerHttpSecurity http, RegistryProperties properties,
                                        ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {

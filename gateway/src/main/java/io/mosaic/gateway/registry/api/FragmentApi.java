@@ -59,13 +59,11 @@ class FragmentApi {
 
     private final Registrations registrations;
     private final PlanHolder plans;
-    private final WriteLimits limits;
     private final JsonMapper json;
 
-    FragmentApi(Registrations registrations, PlanHolder plans, WriteLimits limits, JsonMapper json) {
+    FragmentApi(Registrations registrations, PlanHolder plans, JsonMapper json) {
         this.registrations = registrations;
         this.plans = plans;
-        this.limits = limits;
         this.json = json;
     }
 
@@ -83,7 +81,6 @@ class FragmentApi {
     @PutMapping("/fragments/{name}")
     Mono<ResponseEntity<Map<String, Object>>> put(@PathVariable String name, @AuthenticationPrincipal Caller caller,
                                                   ServerWebExchange exchange) {
-        limits.acquire(caller);
         String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return body(exchange.getRequest())
@@ -98,7 +95,6 @@ class FragmentApi {
     @DeleteMapping("/fragments/{name}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String name, @AuthenticationPrincipal Caller caller,
                                       ServerWebExchange exchange) {
-        limits.acquire(caller);
         String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return blocking(() -> {
@@ -115,7 +111,6 @@ class FragmentApi {
     @PostMapping("/fragments/{name}/revisions/{revision}/restore")
     Mono<ResponseEntity<Map<String, Object>>> restore(@PathVariable String name, @PathVariable long revision,
                                                       @AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
-        limits.acquire(caller);
         String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return blocking(() -> registrations.restore(caller, name, revision, precondition, requestId))
@@ -138,7 +133,6 @@ class FragmentApi {
 
     private Mono<ResponseEntity<Map<String, Object>>> enabled(String name, boolean enabled, Caller caller,
                                                               ServerWebExchange exchange) {
-        limits.acquire(caller);
         String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return blocking(() -> registrations.setEnabled(caller, name, enabled, precondition, requestId))
@@ -160,13 +154,7 @@ class FragmentApi {
 
     @ExceptionHandler(RegistryException.class)
     ResponseEntity<ProblemDetail> refused(RegistryException e, ServerWebExchange exchange) {
-        ResponseEntity<ProblemDetail> entity = Problems.entity(e, exchange.getRequest().getPath().value());
-        if (e instanceof WriteLimits.TooMany tooMany) {
-            return ResponseEntity.status(429).contentType(Problems.PROBLEM_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()))
-                    .body(entity.getBody());
-        }
-        return entity;
+        return Problems.entity(e, exchange.getRequest().getPath().value());
     }
 
     /** The database cannot be reached: pages keep serving from the last good plan, the API says so. */
@@ -184,7 +172,7 @@ class FragmentApi {
     private Mono<JsonNode> body(ServerHttpRequest request) {
         MediaType type = request.getHeaders().getContentType();
         if (type == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"))) {
-            return Mono.error(new RegistryException(415, "Unsupported Media Type",
+            return Mono.error(new RegistryException(RegistryException.Refusal.UNSUPPORTED_TYPE,
                     "send the fragment as Content-Type: application/json (got " + (type == null ? "none" : type) + ")"));
         }
         long length = request.getHeaders().getContentLength();
@@ -199,18 +187,18 @@ class FragmentApi {
                         buffer.read(bytes);
                         return json.readTree(bytes);
                     } catch (JacksonException e) {
-                        throw new RegistryException(400, "Bad Request", "the body is not valid JSON",
+                        throw new RegistryException(RegistryException.Refusal.INVALID, "the body is not valid JSON",
                                 List.of(new FieldError("", e.getOriginalMessage())));
                     } finally {
                         DataBufferUtils.release(buffer);
                     }
                 })
-                .switchIfEmpty(Mono.error(new RegistryException(400, "Bad Request", "the body is empty",
+                .switchIfEmpty(Mono.error(new RegistryException(RegistryException.Refusal.INVALID, "the body is empty",
                         List.of(new FieldError("", "send the fragment's fields as a JSON object")))));
     }
 
     private static RegistryException tooLarge() {
-        return new RegistryException(413, "Content Too Large", "the body is larger than " + MAX_BODY_BYTES / 1024
+        return new RegistryException(RegistryException.Refusal.TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES / 1024
                 + " KiB; a fragment's definition is far smaller");
     }
 

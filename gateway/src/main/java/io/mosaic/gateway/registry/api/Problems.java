@@ -42,8 +42,12 @@ final class Problems {
     }
 
     static ResponseEntity<ProblemDetail> entity(RegistryException e, String instance) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status()).contentType(PROBLEM_JSON);
-        return builder.body(of(e.status(), e.title(), e.getMessage(), e.errors(), instance));
+        HttpStatus status = Statuses.of(e.refusal());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(PROBLEM_JSON);
+        if (e.refusal() == RegistryException.Refusal.TOO_MANY) {
+            builder.header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return builder.body(of(status.value(), status.getReasonPhrase(), e.getMessage(), e.errors(), instance));
     }
 
     /** Writes a problem outside Spring's controller handling (the security filters' 401 and 403). */
