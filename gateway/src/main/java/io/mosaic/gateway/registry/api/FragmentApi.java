@@ -212,6 +212,15 @@ class FragmentApi {
         view.put("updatedAt", fragment.updatedAt().toString());
         view.put("updatedBy", fragment.updatedBy());
         view.put("fragment", json.readTree(fragment.document()));
+        // An admin's incident controls, which no team's write lifts (read on the worker thread, like the fragment).
+        registrations.control(fragment.name()).ifPresent(control -> {
+            Map<String, Object> held = new LinkedHashMap<>();
+            held.put("disabled", control.disabled());
+            held.put("breaker", control.breaker() == null ? null : control.breaker().id());
+            held.put("setBy", control.setBy());
+            held.put("setAt", control.setAt().toString());
+            view.put("control", held);
+        });
         return view;
     }
 
