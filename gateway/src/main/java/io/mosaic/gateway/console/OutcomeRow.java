@@ -1,16 +1,13 @@
 package io.mosaic.gateway.console;
 
 import io.mosaic.gateway.observe.RecentOutcome;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One of a fragment's recent outcomes as the detail page lists it.
  *
  * @param at when, as an ISO instant for {@code <time datetime>}
- * @param time when, as {@code HH:mm:ss.SSS} in UTC
+ * @param time when, as the console writes every time ({@link ConsoleTime})
  * @param state ok, stale, fallback or error
  * @param icon a symbol of the state, so it reads without colour
  * @param reason why the origin's answer was not used, in short ({@code server error (HTTP 503)}); empty for a fresh answer
@@ -19,15 +16,12 @@ import java.util.Locale;
  */
 public record OutcomeRow(String at, String time, String state, String icon, String reason, String detail, String latency) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     static List<OutcomeRow> of(List<RecentOutcome> outcomes) {
         return outcomes.stream().map(OutcomeRow::of).toList();
     }
 
     static OutcomeRow of(RecentOutcome outcome) {
-        return new OutcomeRow(outcome.at().toString(), TIME.format(outcome.at()), outcome.state(), icon(outcome.state()),
+        return new OutcomeRow(outcome.at().toString(), ConsoleTime.UTC.format(outcome.at()), outcome.state(), icon(outcome.state()),
                 outcome.reason() == null ? "" : outcome.reason(), outcome.detail() == null ? "" : outcome.detail(),
                 FragmentRow.millis(outcome.latencyMillis()));
     }
