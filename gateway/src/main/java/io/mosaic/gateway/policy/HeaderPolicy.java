@@ -65,7 +65,7 @@ public final class HeaderPolicy {
             "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer");
 
     /** The header that tells an origin the gateway path its answers are served under. */
-    public static final String BASE_PATH = "X-Fragment-Base-Path";
+    public static final String BASE_PATH = io.mosaic.manifest.FragmentContract.BASE_PATH_HEADER;
 
     private HeaderPolicy() {
     }
