@@ -18,6 +18,8 @@ public final class ConsoleTime {
     public static final String PATTERN = "yyyy-MM-dd HH:mm:ss 'UTC'";
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern(PATTERN, Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** The instance the views use as {@code ${utc.format(instant)}}. */
     static final ConsoleTime UTC = new ConsoleTime();
@@ -28,5 +30,18 @@ public final class ConsoleTime {
     /** {@code at} in the console's format; empty for null (a time not known). */
     public String format(Instant at) {
         return at == null ? "" : FORMAT.format(at);
+    }
+
+    /**
+     * The date part of {@link #format}, {@code 2026-12-07}: a table cell on a phone breaks the
+     * time between its date and its clock ({@code console/time :: when}), never inside either.
+     */
+    public String date(Instant at) {
+        return at == null ? "" : DATE.format(at);
+    }
+
+    /** The clock part of {@link #format}, {@code 20:31:05 UTC}. */
+    public String clock(Instant at) {
+        return at == null ? "" : CLOCK.format(at);
     }
 }

@@ -14,6 +14,14 @@ class ConsoleTimeTest {
     }
 
     @Test
+    void itsDateAndClockPartsMakeTheWholeWithOneSpace() {
+        Instant at = Instant.parse("2026-12-07T20:31:05.987654Z");
+        assertThat(ConsoleTime.UTC.date(at)).isEqualTo("2026-12-07");
+        assertThat(ConsoleTime.UTC.clock(at)).isEqualTo("20:31:05 UTC");
+        assertThat(ConsoleTime.UTC.date(at) + " " + ConsoleTime.UTC.clock(at)).isEqualTo(ConsoleTime.UTC.format(at));
+    }
+
+    @Test
     void anUnknownTimeIsEmpty() {
         assertThat(ConsoleTime.UTC.format(null)).isEmpty();
     }
