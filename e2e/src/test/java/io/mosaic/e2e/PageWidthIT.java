@@ -49,12 +49,15 @@ class PageWidthIT {
 
     /**
      * A fragment that is too wide for any box: a preformatted line that cannot wrap and a table
-     * of unbreakable cells, as a team might ship by mistake.
+     * of unbreakable cells, as a team might ship by mistake; at the table's far end a visually
+     * hidden label (absolutely positioned, as such labels are), which escapes a scrolling box that
+     * is not its containing block.
      */
     static final String WIDE_HTML = """
             <section class="wide-widget"><h2>Deploy log</h2>
             <pre>%s</pre>
-            <table><tr>%s</tr></table>
+            <table><tr>%s<td><span style="position: absolute; width: 1px; height: 1px; overflow: hidden; \
+            clip-path: inset(50%%); white-space: nowrap">Actions</span></td></tr></table>
             </section>""".formatted("2026-12-07T20:31:05Z deploy ".repeat(40),
             "<td>a-cell-that-never-wraps-because-it-has-no-spaces</td>".repeat(8));
 
