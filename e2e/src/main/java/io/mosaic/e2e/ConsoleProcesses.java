@@ -146,7 +146,7 @@ public final class ConsoleProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        progress.step("starting " + fragmentPorts.size() + " fragment processes, one JVM each: "
+        progress.step("starting " + fragmentPorts.size() + " fragment processes at once, one JVM each: "
                 + String.join(", ", fragmentPorts.keySet()));
         fragmentPorts.keySet().forEach(name -> fragments.put(name, launchFragment(name)));
         writeManifest();

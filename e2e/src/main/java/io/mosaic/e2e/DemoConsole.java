@@ -45,12 +45,29 @@ public final class DemoConsole {
         } finally {
             progress.done();
         }
-        System.out.println(banner(console, started, Instant.now()));
+        System.out.println(banner(Running.of(console), started, Instant.now()));
         Thread.currentThread().join();
     }
 
+    /**
+     * What the banner says about the running console.
+     *
+     * @param servesControlPort whether the gateway answered on its control port (see {@link ConsoleProcesses#servesControlPort()})
+     * @param fragmentUrls each started fragment's URL
+     * @param manifest the manifest the gateway reads
+     * @param logs where the processes' logs are
+     */
+    record Running(boolean servesControlPort, java.util.Map<String, java.net.URI> fragmentUrls, Path manifest, Path logs) {
+
+        static Running of(ConsoleProcesses console) {
+            java.util.Map<String, java.net.URI> urls = new java.util.LinkedHashMap<>();
+            DemoFragments.STARTED.forEach(f -> urls.put(f.name(), console.fragmentUrl(f.name())));
+            return new Running(console.servesControlPort(), urls, console.manifestPath(), console.logDirectory());
+        }
+    }
+
     /** What the demo prints once everything answers: where to go, how to sign in, what runs where. */
-    static String banner(ConsoleProcesses console, Instant started, Instant now) {
+    static String banner(Running console, Instant started, Instant now) {
         String pages = "http://localhost:" + DemoFragments.GATEWAY_PORT;
         // The console's own port once the gateway has one; until then it shares the pages' port.
         String control = "http://localhost:" + (console.servesControlPort() ? DemoFragments.CONTROL_PORT : DemoFragments.GATEWAY_PORT);
@@ -76,8 +93,8 @@ public final class DemoConsole {
         }
         out.append("    MOSAIC_TOKEN=").append(DemoRegistry.token(EXAMPLE_TEAM))
                 .append(" java -jar manifest/target/manifest.jar publish e2e/demo/service-status.yaml --gateway ").append(control).append('\n');
-        out.append("\nManifest: ").append(relative(root, console.manifestPath())).append("  (edit it: pages change within a second)\n");
-        out.append("Logs:     ").append(relative(root, console.logDirectory())).append('\n');
+        out.append("\nManifest: ").append(relative(root, console.manifest())).append("  (edit it: pages change within a second)\n");
+        out.append("Logs:     ").append(relative(root, console.logs())).append('\n');
         out.append("\nPress Ctrl-C to stop everything.\n");
         return out.toString();
     }
@@ -92,6 +109,7 @@ public final class DemoConsole {
         private final Instant started;
         private final Thread reminder;
         private String waitingFor;
+        private Instant waitingSince = Instant.now();
         private Instant lastLine = Instant.now();
 
         LaunchProgress(Instant started) {
@@ -110,6 +128,7 @@ public final class DemoConsole {
         @Override
         public synchronized void waitingFor(String what) {
             lastLine = Instant.now();
+            waitingSince = lastLine;
             waitingFor = what;
         }
 
@@ -119,7 +138,8 @@ public final class DemoConsole {
 
         private synchronized void remindIfQuiet() {
             if (waitingFor != null && java.time.Duration.between(lastLine, Instant.now()).compareTo(BuildProgress.QUIET_FOR) >= 0) {
-                print("still waiting for " + waitingFor);
+                print("still waiting for " + waitingFor + " (" + java.time.Duration.between(waitingSince, Instant.now()).toSeconds()
+                        + " s so far; JVMs start slowly on a busy machine)");
             }
         }
 
@@ -140,11 +160,11 @@ public final class DemoConsole {
         }
     }
 
-    private static String fragmentLine(ConsoleProcesses console, DemoFragments.Fragment fragment) {
+    private static String fragmentLine(Running console, DemoFragments.Fragment fragment) {
         int nameWidth = DemoFragments.STARTED.stream().mapToInt(f -> f.name().length()).max().orElse(1);
         int teamWidth = DemoFragments.STARTED.stream().mapToInt(f -> f.team().length()).max().orElse(1);
         return String.format("    %-" + nameWidth + "s  %-" + teamWidth + "s  %-6s  %s%n", fragment.name(), fragment.team(),
-                fragment.version(), console.fragmentUrl(fragment.name()));
+                fragment.version(), console.fragmentUrls().get(fragment.name()));
     }
 
     private static String relative(Path root, Path path) {
