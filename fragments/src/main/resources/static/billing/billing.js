@@ -1,5 +1,5 @@
 /*
- * Billing team: the billing summary (billing 0.9.7).
+ * Billing team: the billing summary (billing).
  *
  * The gateway puts this script in the page's <head>, possibly before the fragment's markup has
  * arrived, so it waits for the document and then fills every `.billing-summary[data-api]` from

@@ -1,5 +1,5 @@
 /*
- * People team: <org-tree>, the organisation chart (org-tree 1.8.0).
+ * People team: <org-tree>, the organisation chart (org-tree).
  *
  * A vanilla custom element with an open shadow root; no framework, no build step.
  *   <org-tree data-api="/fragments/org-tree/api/org"></org-tree>

@@ -18,7 +18,11 @@ import java.util.Map;
 /**
  * The demo console as real processes: every sample fragment as its own JVM on its own port and
  * the gateway jar in front of them, with the demo manifest pointed at those ports. Used by the
- * demo command and by the end-to-end tests alike.
+ * demo command and by the end-to-end tests alike. Every process listens on 127.0.0.1 only.
+ *
+ * <p>The gateway serves pages on one port ({@link #gatewayUrl()}) and is given a second, its
+ * control port ({@code mosaic.control.port}, {@link #controlUrl()}), for the console, the
+ * registration API and the actuator.
  *
  * <p>One of the fragments, {@link DemoFragments#SERVICE_STATUS}, is started but in no manifest:
  * it waits to be registered, at {@link #fragmentUrl(String)}.
@@ -38,20 +42,41 @@ public final class ConsoleProcesses implements AutoCloseable {
     private final Map<String, Integer> fragmentPorts;
     private final int gatewayPort;
     private final int controlPort;
+    private final Progress progress;
     private final Map<String, Process> fragments = new LinkedHashMap<>();
     private final List<String> gatewayArgs;
     private final boolean demoPorts;
     private Duration fragmentTimeout;
     private Process gateway;
+    /** Every process this started, so that close() (also from the shutdown hook, mid-start) ends them all. */
+    private final List<Process> launched = new ArrayList<>();
+    private boolean closed;
+    private Thread shutdownHook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /** Told each step of starting, as it begins or ends: the demo command prints them. */
+    @FunctionalInterface
+    public interface Progress {
+
+        /** Says nothing: the tests' choice. */
+        Progress NONE = step -> { };
+
+        /** A step began or ended, such as {@code "nav is ready on port 9101"}. */
+        void step(String step);
+
+        /** What the launcher waits for from now until the next step, such as {@code "nav to answer"}. */
+        default void waitingFor(String what) {
+        }
+    }
+
     private ConsoleProcesses(Path root, Path workDir, Map<String, Integer> fragmentPorts, int gatewayPort, int controlPort,
-                             List<String> gatewayArgs) {
+                             List<String> gatewayArgs, Progress progress) {
         this.root = root;
         this.workDir = workDir;
         this.fragmentPorts = fragmentPorts;
         this.gatewayPort = gatewayPort;
         this.controlPort = controlPort;
+        this.progress = progress;
         this.gatewayArgs = gatewayArgs;
         this.demoPorts = DemoFragments.STARTED.stream().allMatch(f -> fragmentPorts.get(f.name()) == f.defaultPort());
     }
@@ -66,11 +91,11 @@ public final class ConsoleProcesses implements AutoCloseable {
         return candidate.toAbsolutePath().normalize();
     }
 
-    /** Starts the console on the demo's fixed ports. */
-    public static ConsoleProcesses startOnDemoPorts(Path workDir) {
+    /** Starts the console on the demo's fixed ports, telling {@code progress} each step. */
+    public static ConsoleProcesses startOnDemoPorts(Path workDir, Progress progress) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DemoFragments.STARTED.forEach(f -> ports.put(f.name(), f.defaultPort()));
-        return start(workDir, ports, DemoFragments.GATEWAY_PORT, DemoFragments.CONTROL_PORT, List.of(), null);
+        return start(workDir, ports, DemoFragments.GATEWAY_PORT, DemoFragments.CONTROL_PORT, List.of(), null, progress);
     }
 
     /**
@@ -90,13 +115,17 @@ public final class ConsoleProcesses implements AutoCloseable {
         DemoFragments.STARTED.forEach(f -> ports.put(f.name(), freePort()));
         // Each test run starts with an empty registry; the demo's survives restarts.
         deleteRecursively(workDir.resolve("data"));
-        return start(workDir, ports, freePort(), freePort(), gatewayArgs, fragmentTimeout);
+        return start(workDir, ports, freePort(), freePort(), gatewayArgs, fragmentTimeout, Progress.NONE);
     }
 
     private static ConsoleProcesses start(Path workDir, Map<String, Integer> ports, int gatewayPort, int controlPort,
-                                          List<String> gatewayArgs, Duration fragmentTimeout) {
-        ConsoleProcesses console = new ConsoleProcesses(repositoryRoot(), workDir, ports, gatewayPort, controlPort, gatewayArgs);
+                                          List<String> gatewayArgs, Duration fragmentTimeout, Progress progress) {
+        ConsoleProcesses console = new ConsoleProcesses(repositoryRoot(), workDir, ports, gatewayPort, controlPort, gatewayArgs,
+                progress);
         console.fragmentTimeout = fragmentTimeout;
+        // Ctrl-C or a test JVM's exit while starting or running: no process outlives this one.
+        console.shutdownHook = new Thread(console::close, "console-processes-shutdown");
+        Runtime.getRuntime().addShutdownHook(console.shutdownHook);
         try {
             console.startAll();
             return console;
@@ -115,11 +144,15 @@ public final class ConsoleProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        progress.step("starting " + fragmentPorts.size() + " fragment processes at once, one JVM each: "
+                + String.join(", ", fragmentPorts.keySet()));
         fragmentPorts.keySet().forEach(name -> fragments.put(name, launchFragment(name)));
         writeManifest();
         for (String name : fragmentPorts.keySet()) {
+            progress.waitingFor(name + " to answer on port " + fragmentPorts.get(name));
             awaitReady(name, fragments.get(name), URI.create("http://127.0.0.1:" + fragmentPorts.get(name) + "/health"));
             warmUp(name);
+            progress.step(name + " is ready on port " + fragmentPorts.get(name));
         }
         // Only now: the gateway composes every page on start (its warm-up), and the fetches count in
         // its breakers, so fragments still starting would open them. Its health answers 200 once
@@ -127,10 +160,16 @@ public final class ConsoleProcesses implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>(DemoRegistry.gatewayArgs(workDir,
                 origin(fragmentUrl(DemoFragments.SERVICE_STATUS.name()))));
         args.addAll(gatewayArgs);
+        progress.step("starting the gateway (pages on port " + gatewayPort + ", console and API on port " + controlPort
+                + "); it composes every page once before it says it is ready");
         // The JVM settings users get: the jvm.args file packaged next to the jar.
         gateway = launch("gateway", List.of(GatewayJvm.argument(gatewayJvm)), List.of("-jar", gatewayJar().toString(),
-                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort, "--mosaic.control.port=" + controlPort), args);
-        awaitReady("gateway", gateway, controlUrl().resolve("/actuator/health"));
+                "--manifest=" + manifestPath(), "--server.port=" + gatewayPort, "--server.address=127.0.0.1",
+                "--mosaic.control.port=" + controlPort, "--mosaic.control.address=127.0.0.1"), args);
+        progress.waitingFor("the gateway to compose every page once");
+        // The actuator is on the control port.
+        Readiness.await("gateway", gateway, controlUrl().resolve("/actuator/health"), START_TIMEOUT, () -> logTail("gateway"));
+        progress.step("the gateway is ready");
     }
 
     private static String origin(URI uri) {
@@ -150,15 +189,19 @@ public final class ConsoleProcesses implements AutoCloseable {
         }
     }
 
-    /** The gateway's pages origin, such as {@code http://127.0.0.1:8080}: pages and the fragments' proxy. */
+    /** The gateway's base URL for pages, such as {@code http://127.0.0.1:8080}. */
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + gatewayPort);
     }
 
-    /** The gateway's control origin, such as {@code http://127.0.0.1:8081}: the console, the registration API, the actuator. */
+    /**
+     * The gateway's control port's base URL, such as {@code http://127.0.0.1:8081}: the console
+     * ({@code /console}), the registration API ({@code /api}) and the actuator.
+     */
     public URI controlUrl() {
         return URI.create("http://127.0.0.1:" + controlPort);
     }
+
 
     /** The port fragment {@code name} listens on, whether the manifest lists it or not. */
     public int fragmentPort(String name) {
@@ -245,10 +288,20 @@ public final class ConsoleProcesses implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Process> all = new ArrayList<>(fragments.values());
-        if (gateway != null) {
-            all.add(0, gateway);
+        List<Process> all;
+        synchronized (launched) {
+            closed = true;
+            all = new ArrayList<>(launched);
         }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs anyway
+            }
+        }
+        // The gateway first, so that it stops fetching from fragments that are going away.
+        all.sort(java.util.Comparator.comparing(process -> process != gateway));
         all.forEach(Process::destroy);
         for (Process process : all) {
             try {
@@ -274,14 +327,21 @@ public final class ConsoleProcesses implements AutoCloseable {
         command.addAll(args);
         command.addAll(extra);
         Path log = workDir.resolve("logs").resolve(name + ".log");
-        try {
-            return new ProcessBuilder(command)
-                    .directory(root.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        synchronized (launched) {
+            if (closed) {
+                throw new IllegalStateException("not starting " + name + ": the console is being stopped");
+            }
+            try {
+                Process process = new ProcessBuilder(command)
+                        .directory(root.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                        .start();
+                launched.add(process);
+                return process;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+            }
         }
     }
 

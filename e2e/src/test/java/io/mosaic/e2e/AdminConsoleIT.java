@@ -207,7 +207,7 @@ class AdminConsoleIT {
         String name = DemoFragments.SERVICE_STATUS.name();
         APIResponse direct = page.request().get(console.fragmentUrl(name).toString());
         assertThat(direct.status()).isEqualTo(200);
-        assertThat(direct.headers()).containsEntry("x-fragment-version", "1.0.0");
+        assertThat(direct.headers()).containsEntry("x-fragment-version", DemoFragments.SERVICE_STATUS.version());
         assertThat(direct.text()).contains("class=\"insights-service-status\"");
 
         page.navigate(url("/admin"));
@@ -409,10 +409,11 @@ class AdminConsoleIT {
         // The team's file as committed, pointed at the port the widget got in this run.
         Path committed = ConsoleProcesses.repositoryRoot().resolve("e2e/demo/service-status.yaml");
         String document = Files.readString(committed);
-        assertThat(document).contains("http://127.0.0.1:9107/fragment", "order: 60");
+        String committedUrl = "http://127.0.0.1:" + DemoFragments.SERVICE_STATUS.defaultPort() + "/fragment";
+        assertThat(document).contains(committedUrl, "order: 60");
         Path dir = Files.createDirectories(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-publish"));
         Path file = dir.resolve("service-status.yaml");
-        Files.writeString(file, document.replace("http://127.0.0.1:9107/fragment", console.fragmentUrl(SERVICE_STATUS).toString()));
+        Files.writeString(file, document.replace(committedUrl, console.fragmentUrl(SERVICE_STATUS).toString()));
         try {
             assertThat(publish(file)).contains("published service-status (revision ");
             awaitWidgets(with(manifestWidgets(), 5, SERVICE_STATUS));

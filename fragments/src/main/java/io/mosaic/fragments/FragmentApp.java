@@ -11,31 +11,27 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The fragments this jar can start, by the name given on the command line. The name is also the
- * app's configuration name ({@code NAME.properties}) and its static folder
- * ({@code classpath:/static/NAME/}); team, version and port live in that properties file.
+ * The fragments this jar can start, by the name given on the command line: the app class of each.
+ * Team, version, default port and summary are the demo table's ({@code demo-console.properties});
+ * the name is also the app's static folder ({@code classpath:/static/NAME/}).
  */
 enum FragmentApp {
 
-    NAV("nav", NavApplication.class, "platform: top navigation bar"),
-    MEMBERS("members", MembersApplication.class, "people: member directory with search"),
-    ORG_TREE("org-tree", OrgTreeApplication.class, "people: organisation tree web component and /api/org"),
-    SECURITY("security", SecurityApplication.class, "security: security settings"),
-    AUDIT("audit", AuditApplication.class, "security: recent admin actions"),
-    BILLING("billing", BillingApplication.class, "billing: summary rendered in the browser from /api/summary"),
-    SERVICE_STATUS("service-status", ServiceStatusApplication.class,
-            "insights: service status widget; no manifest lists it, it waits to be registered");
+    NAV("nav", NavApplication.class),
+    MEMBERS("members", MembersApplication.class),
+    ORG_TREE("org-tree", OrgTreeApplication.class),
+    SECURITY("security", SecurityApplication.class),
+    AUDIT("audit", AuditApplication.class),
+    BILLING("billing", BillingApplication.class),
+    SERVICE_STATUS("service-status", ServiceStatusApplication.class);
 
     private final String fragmentName;
 
     private final Class<?> configuration;
 
-    private final String description;
-
-    FragmentApp(String fragmentName, Class<?> configuration, String description) {
+    FragmentApp(String fragmentName, Class<?> configuration) {
         this.fragmentName = fragmentName;
         this.configuration = configuration;
-        this.description = description;
     }
 
     static Optional<FragmentApp> named(String name) {
@@ -50,8 +46,9 @@ enum FragmentApp {
         return this.configuration;
     }
 
+    /** The owning team and what the app is, for the usage text: {@code people: member directory with search}. */
     String description() {
-        return this.description;
+        return DemoTable.team(this.fragmentName) + ": " + DemoTable.summary(this.fragmentName);
     }
 
 }

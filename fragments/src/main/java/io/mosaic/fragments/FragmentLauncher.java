@@ -50,8 +50,9 @@ public final class FragmentLauncher {
 
     /**
      * A Spring application for one fragment. The apps share a class path, so the launcher keeps their
-     * configuration apart: each reads only {@code NAME.properties} (the static folder follows from
-     * the name, see {@code fragment-contract.properties}). Arguments still override every default.
+     * configuration apart: each is told its {@code fragment.name}, from which its team, version,
+     * port and static folder follow (see {@code fragment-contract.properties}), and reads only
+     * {@code NAME.properties} if an operator adds one. Arguments still override every default.
      */
     static SpringApplication application(FragmentApp app) {
         SpringApplication application = new SpringApplication(app.configuration());
@@ -64,6 +65,7 @@ public final class FragmentLauncher {
     static Map<String, Object> defaultProperties(FragmentApp app) {
         String name = app.fragmentName();
         Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("fragment.name", name);
         defaults.put("spring.config.name", name);
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("logging.pattern.console", "%d{HH:mm:ss.SSS} %5p [" + name + "] %c{0}: %m%n%wEx");

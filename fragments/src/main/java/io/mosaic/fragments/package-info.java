@@ -8,7 +8,9 @@
  *   <li>lives in its own feature package with its own {@code @SpringBootApplication}, which scans
  *       only that package; the only shared code is {@link io.mosaic.fragments.contract}, imported
  *       explicitly;</li>
- *   <li>reads only {@code NAME.properties} (its identity, version and default port);</li>
+ *   <li>takes its team, version and default port from the demo's table,
+ *       {@code demo-console.properties}, by its name, and reads only {@code NAME.properties} of
+ *       the other configuration files (none is shipped; an operator may add one);</li>
  *   <li>serves {@code GET /fragment} (an HTML fragment whose root element carries the team's class
  *       and {@code data-version}), {@code GET /health}, static assets under {@code /assets/**}
  *       from {@code classpath:/static/NAME/} only, and, for some, a JSON API under {@code /api}.</li>

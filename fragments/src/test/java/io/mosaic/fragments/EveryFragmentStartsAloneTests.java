@@ -19,8 +19,8 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * Starts each fragment the way {@code java -jar fragments.jar NAME} does, on a free port, and
- * checks what only a whole app shows: its own properties, its own static folder, nothing of the
- * others.
+ * checks what only a whole app shows: its own identity from the demo's table, its own static
+ * folder, nothing of the others.
  */
 class EveryFragmentStartsAloneTests {
 
@@ -33,16 +33,6 @@ class EveryFragmentStartsAloneTests {
             FragmentApp.AUDIT, "security-audit",
             FragmentApp.BILLING, "billing-summary",
             FragmentApp.SERVICE_STATUS, "insights-service-status");
-
-    /** Each team's own version string, as its properties file sets it. */
-    static final Map<FragmentApp, String> VERSIONS = Map.of(
-            FragmentApp.NAV, "3.4.0",
-            FragmentApp.MEMBERS, "2.3.1",
-            FragmentApp.ORG_TREE, "1.8.0",
-            FragmentApp.SECURITY, "5.0.2",
-            FragmentApp.AUDIT, "5.0.2",
-            FragmentApp.BILLING, "0.9.7",
-            FragmentApp.SERVICE_STATUS, "1.0.0");
 
     /**
      * The client's own event loop, apart from Reactor Netty's global resources: each app below
@@ -75,7 +65,8 @@ class EveryFragmentStartsAloneTests {
                 .returnResult()
                 .getResponseHeaders()
                 .getFirst("X-Fragment-Version");
-            assertThat(version).isEqualTo(VERSIONS.get(app));
+            assertThat(version).isEqualTo(DemoTable.version(name));
+            assertThat(context.getEnvironment().getProperty("fragment.team")).isEqualTo(DemoTable.team(name));
 
             String html = client.get().uri("/fragment").exchange()
                 .expectStatus().isOk()

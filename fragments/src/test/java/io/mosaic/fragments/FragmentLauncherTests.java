@@ -54,6 +54,11 @@ class FragmentLauncherTests {
     }
 
     @Test
+    void usageDescribesEachFragmentByItsTeamAndTheDemoTablesSummary() {
+        assertThat(usage()).contains("  members         people: member directory with search");
+    }
+
+    @Test
     void usageForAMissingNameSkipsTheComplaint() {
         assertThat(usage()).startsWith("Usage:");
     }
@@ -66,6 +71,7 @@ class FragmentLauncherTests {
     @Test
     void eachFragmentReadsOnlyItsOwnConfiguration() {
         assertThat(FragmentLauncher.defaultProperties(FragmentApp.BILLING))
+            .containsEntry("fragment.name", "billing")
             .containsEntry("spring.config.name", "billing")
             .containsEntry("spring.main.banner-mode", "off");
         assertThat(FragmentLauncher.defaultProperties(FragmentApp.SERVICE_STATUS)).containsEntry("spring.config.name", "service-status");

@@ -27,9 +27,11 @@
         if (line) { line.setAttribute('points', row.sparkline); }
       });
     });
-    if (status) { status.textContent = 'Live: updated ' + new Date().toLocaleTimeString() + '.'; }
+    if (status) { status.textContent = 'Live: updated ' + utc(new Date()) + '.'; }
   });
   source.onerror = function () { if (status) { status.textContent = 'Live updates paused; retrying.'; } };
+  // The console's one time format (ConsoleTime): 2026-12-07 20:31:05 UTC, whatever the browser's zone or locale.
+  function utc(date) { return date.toISOString().slice(0, 19).replace('T', ' ') + ' UTC'; }
   function set(element, cell, value) {
     var target = element.querySelector('[data-cell="' + cell + '"]');
     if (target && target.textContent !== value) { target.textContent = value; }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The baseline composer: nginx ({@code worker_processes auto}) with SSI, one page per scenario with
- * the gateway layout's skeleton ({@link IncludePage}) and an {@code include virtual} per fragment,
+ * the gateway's own dashboard layout ({@link IncludePage}) and an {@code include virtual} per fragment,
  * each proxied to the same origin as the gateway's with the same deadline and a keep-alive
  * upstream. Where an include fails, its {@code stub} shows the same fallback as the gateway's.
  * Fragments whose origin sends Cache-Control go through {@code proxy_cache}. A fragment that gets
@@ -20,7 +20,7 @@ import java.util.Map;
 final class NginxSsi implements Composer {
 
     /** Defines the fallback once per page, for every include's {@code stub}. */
-    private static final String FALLBACK_BLOCK = "<!--# block name=\"fallback\" -->" + FragmentSpec.FALLBACK + "<!--# endblock -->\n";
+    static final String FALLBACK_BLOCK = "<!--# block name=\"fallback\" -->" + FragmentSpec.FALLBACK + "<!--# endblock -->\n";
 
     /**
      * A cacheable fragment's answers are kept as long as their Cache-Control says, which nginx puts

@@ -3,8 +3,8 @@ package io.mosaic.e2e.bench;
 import java.util.List;
 
 /**
- * A page, composed alike by every composer (the gateway's {@code dashboard} layout with slot
- * {@code widgets}, and the nginx SSI and Varnish ESI templates of the same skeleton).
+ * A page, composed alike by every composer: the gateway's {@code dashboard} layout with slot
+ * {@code widgets}, which nginx SSI and Varnish ESI serve too ({@link IncludePage}).
  *
  * @param path the page's path on any composer, such as {@code /fast}
  * @param title its document title

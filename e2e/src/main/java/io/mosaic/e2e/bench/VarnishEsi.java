@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The third composer: Varnish with ESI ({@code e2e/bench/varnish-esi.vcl}). Each page has the
- * gateway layout's skeleton ({@link IncludePage}) with an {@code <esi:include>} per fragment; the
+ * gateway's own dashboard layout ({@link IncludePage}) with an {@code <esi:include>} per fragment; the
  * page is served once by the static origins' page port and kept, its includes resolved on every
  * delivery. Each fragment has its own backend with the same origin and deadline as the gateway's;
  * where one fails, the include shows the same fallback as the gateway's. Answers are kept only

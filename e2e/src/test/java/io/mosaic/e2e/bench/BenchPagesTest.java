@@ -50,6 +50,22 @@ class BenchPagesTest {
     }
 
     @Test
+    void includePagesAreTheGatewaysDashboardLayoutWithTheDirectivesBeforeTheFirstBox() throws Exception {
+        java.nio.file.Path root = io.mosaic.e2e.ConsoleProcesses.repositoryRoot();
+        String html = IncludePage.html(root, pages.slowOne(), NginxSsi.FALLBACK_BLOCK, NginxSsi::include);
+
+        // The layout's own styles and the shared part it includes, as the gateway renders them.
+        for (String template : List.of("layouts/dashboard.html", "parts/base.html")) {
+            String text = java.nio.file.Files.readString(root.resolve(IncludePage.LAYOUTS + template));
+            assertThat(html).contains(text.substring(text.indexOf("<style>"), text.indexOf("</style>")));
+        }
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Slow one</title>", "<body class=\"mosaic-layout-dashboard\">",
+                "<main class=\"mosaic-widgets\">" + IncludePage.widgets(pages.slowOne(), NginxSsi::include) + "</main>")
+                .doesNotContain("${", "{{").doesNotContainPattern("\\sth:[a-z]");
+        assertThat(html.indexOf(NginxSsi.FALLBACK_BLOCK)).isPositive().isLessThan(html.indexOf("</head>"));
+    }
+
+    @Test
     void esiPageIncludesEveryFragmentInOrderInTheSameBoxes() {
         String widgets = IncludePage.widgets(pages.deadOne(), VarnishEsi::include);
 

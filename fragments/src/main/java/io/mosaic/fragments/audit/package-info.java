@@ -1,5 +1,5 @@
 /**
- * The security team's audit feed ({@code audit}, port 9105): the most recent administrator
+ * The security team's audit feed ({@code audit}): the most recent administrator
  * actions, newest first, rendered on the server for a page's aside.
  */
 package io.mosaic.fragments.audit;

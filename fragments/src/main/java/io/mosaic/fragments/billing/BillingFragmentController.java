@@ -2,7 +2,7 @@ package io.mosaic.fragments.billing;
 
 import io.mosaic.fragments.contract.BasePath;
 import io.mosaic.fragments.contract.FragmentMapping;
-import io.mosaic.fragments.contract.GatewayHeaders;
+import io.mosaic.manifest.FragmentContract;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 class BillingFragmentController {
 
     @FragmentMapping
-    String fragment(@RequestHeader(name = GatewayHeaders.FRAGMENT_BASE_PATH, required = false) String basePath,
+    String fragment(@RequestHeader(name = FragmentContract.BASE_PATH_HEADER, required = false) String basePath,
             Model model) {
         model.addAttribute("api", BasePath.fromHeader(basePath).resolve("/api/summary"));
         return "billing/shell";

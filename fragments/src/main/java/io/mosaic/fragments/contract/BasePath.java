@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * The prefix under which the browser reaches this fragment's origin, taken from
- * {@link GatewayHeaders#FRAGMENT_BASE_PATH}: {@code /fragments/billing} behind the gateway, empty
+ * {@link io.mosaic.manifest.FragmentContract#BASE_PATH_HEADER}: {@code /fragments/billing} behind the gateway, empty
  * when the fragment is fetched directly.
  *
  * <p>The value ends up in an HTML attribute that browser code turns into a request, so only a

@@ -13,11 +13,13 @@ import org.springframework.web.server.WebFilter;
  * response, {@code GET /health}, {@code fragment} in every view's model, and the defaults in
  * {@code fragment-contract.properties} beside this class (fragments as
  * {@code text/html;charset=UTF-8}; static files under {@code /assets/**} from
- * {@code classpath:/static/NAME/} only).
+ * {@code classpath:/static/NAME/} only; team, version and port from the demo's table,
+ * {@code demo-console.properties}, by the app's {@code fragment.name}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FragmentIdentity.class)
-@PropertySource("classpath:io/mosaic/fragments/contract/fragment-contract.properties")
+@PropertySource(value = {"classpath:demo-console.properties", "classpath:io/mosaic/fragments/contract/fragment-contract.properties"},
+        encoding = "UTF-8")
 public class FragmentContractConfiguration {
 
     @Bean

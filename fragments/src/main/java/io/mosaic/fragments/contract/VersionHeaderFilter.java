@@ -1,5 +1,6 @@
 package io.mosaic.fragments.contract;
 
+import io.mosaic.manifest.FragmentContract;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -13,7 +14,7 @@ import reactor.core.publisher.Mono;
  */
 final class VersionHeaderFilter implements WebFilter {
 
-    static final String HEADER = "X-Fragment-Version";
+    static final String HEADER = FragmentContract.VERSION_HEADER;
 
     private final String version;
 

@@ -1,5 +1,5 @@
 /**
- * The people team's member directory ({@code members}, port 9102), rendered on the server.
+ * The people team's member directory ({@code members}), rendered on the server.
  * {@code GET /fragment?q=TEXT} filters by name, email or department, ignoring case. The search
  * form has no {@code action}, so it submits to the page the user is on and the gateway passes
  * the query on.

@@ -1,7 +1,7 @@
 package io.mosaic.fragments.nav;
 
 import io.mosaic.fragments.contract.FragmentMapping;
-import io.mosaic.fragments.contract.GatewayHeaders;
+import io.mosaic.manifest.FragmentContract;
 import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Controller;
@@ -24,10 +24,10 @@ class NavController {
     static final String CACHE_CONTROL = "max-age=60, stale-while-revalidate=300";
 
     @FragmentMapping
-    String fragment(@RequestHeader(name = GatewayHeaders.PAGE_PATH, required = false) String pagePath, Model model,
+    String fragment(@RequestHeader(name = FragmentContract.PAGE_PATH_HEADER, required = false) String pagePath, Model model,
                     ServerHttpResponse response) {
         response.getHeaders().setCacheControl(CACHE_CONTROL);
-        response.getHeaders().setVary(List.of(GatewayHeaders.PAGE_PATH));
+        response.getHeaders().setVary(List.of(FragmentContract.PAGE_PATH_HEADER));
         model.addAttribute("items", this.menu.itemsFor(pagePath));
         return "nav/fragment";
     }

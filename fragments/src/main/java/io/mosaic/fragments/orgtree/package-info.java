@@ -1,5 +1,5 @@
 /**
- * The people team's organisation tree ({@code org-tree}, port 9103): a vanilla Web Component
+ * The people team's organisation tree ({@code org-tree}): a vanilla Web Component
  * {@code <org-tree>} that loads the company's units one level at a time from its own JSON API.
  *
  * <ul>

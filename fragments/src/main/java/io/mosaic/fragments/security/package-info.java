@@ -1,5 +1,5 @@
 /**
- * The security team's settings summary ({@code security}, port 9104): two-factor enforcement,
+ * The security team's settings summary ({@code security}): two-factor enforcement,
  * single sign-on, session length and allowed email domains, read-only and rendered on the server.
  */
 package io.mosaic.fragments.security;

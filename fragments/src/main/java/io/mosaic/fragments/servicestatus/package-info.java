@@ -1,5 +1,5 @@
 /**
- * The insights team's service status widget ({@code service-status}, port 9107): Northwind Chat's
+ * The insights team's service status widget ({@code service-status}): Northwind Chat's
  * services, each with its state as a word and an icon and its uptime over the last 30 days,
  * rendered on the server.
  *

@@ -2,6 +2,7 @@ package io.mosaic.fragments.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.fragments.DemoTable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WebFluxTest(properties = "spring.config.name=audit")
+@WebFluxTest(properties = "fragment.name=audit")
 @Import(AuditLog.class)
 class AuditFeedControllerTests {
 
@@ -40,7 +41,7 @@ class AuditFeedControllerTests {
     void rootIsTheSecurityTeamsVersionedSection() {
         Element section = fragment();
         assertThat(section.hasClass("security-audit")).isTrue();
-        assertThat(section.attr("data-version")).isEqualTo("5.0.2");
+        assertThat(section.attr("data-version")).isEqualTo(DemoTable.version("audit"));
         assertThat(section.selectFirst("h2")).isNotNull();
     }
 

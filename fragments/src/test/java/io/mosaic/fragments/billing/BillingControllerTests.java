@@ -2,6 +2,7 @@ package io.mosaic.fragments.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.fragments.DemoTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WebFluxTest(properties = "spring.config.name=billing")
+@WebFluxTest(properties = "fragment.name=billing")
 @Import(BillingAccount.class)
 class BillingControllerTests {
 
@@ -23,7 +24,7 @@ class BillingControllerTests {
         this.client.get().uri("/api/summary").exchange()
             .expectStatus().isOk()
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-            .expectHeader().valueEquals("X-Fragment-Version", "0.9.7")
+            .expectHeader().valueEquals("X-Fragment-Version", DemoTable.version("billing"))
             .expectBody()
             .json("""
                     {"plan": "Business+", "seats": {"used": 148, "total": 160},
@@ -43,7 +44,7 @@ class BillingControllerTests {
         Element section = fragment(null);
         assertThat(section.tagName()).isEqualTo("section");
         assertThat(section.hasClass("billing-summary")).isTrue();
-        assertThat(section.attr("data-version")).isEqualTo("0.9.7");
+        assertThat(section.attr("data-version")).isEqualTo(DemoTable.version("billing"));
         assertThat(section.selectFirst("h2").text()).isEqualTo("Billing");
         assertThat(section.selectFirst("p.billing-loading").text()).isEqualTo("Loading billing…");
     }

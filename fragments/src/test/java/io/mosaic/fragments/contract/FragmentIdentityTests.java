@@ -10,13 +10,13 @@ class FragmentIdentityTests {
     @Test
     void missingVersionNamesThePropertyToSet() {
         assertThatIllegalArgumentException().isThrownBy(() -> new FragmentIdentity("members", "people", null))
-            .withMessage("fragment.version must be set in the fragment's NAME.properties, but was missing");
+            .withMessage("fragment.version must be set (demo-console.properties gives it to the demo's fragments by name), but was missing");
     }
 
     @Test
     void blankTeamNamesThePropertyToSet() {
         assertThatIllegalArgumentException().isThrownBy(() -> new FragmentIdentity("members", " ", "1.0.0"))
-            .withMessage("fragment.team must be set in the fragment's NAME.properties, but was blank");
+            .withMessage("fragment.team must be set (demo-console.properties gives it to the demo's fragments by name), but was blank");
     }
 
     @Test

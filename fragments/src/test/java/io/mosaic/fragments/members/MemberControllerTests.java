@@ -2,6 +2,7 @@ package io.mosaic.fragments.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.fragments.DemoTable;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -11,7 +12,7 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WebFluxTest(properties = "spring.config.name=members")
+@WebFluxTest(properties = "fragment.name=members")
 @Import(MemberDirectory.class)
 class MemberControllerTests {
 
@@ -81,7 +82,7 @@ class MemberControllerTests {
     void rootIsThePeopleTeamsVersionedSection() {
         Element section = fragment(null);
         assertThat(section.hasClass("people-members")).isTrue();
-        assertThat(section.attr("data-version")).isEqualTo("2.3.1");
+        assertThat(section.attr("data-version")).isEqualTo(DemoTable.version("members"));
     }
 
     private static List<String> names(Element section) {

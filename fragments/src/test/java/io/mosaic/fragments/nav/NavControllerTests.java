@@ -2,6 +2,7 @@ package io.mosaic.fragments.nav;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.fragments.DemoTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -11,7 +12,7 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WebFluxTest(properties = "spring.config.name=nav")
+@WebFluxTest(properties = "fragment.name=nav")
 @Import(NavMenu.class)
 class NavControllerTests {
 
@@ -55,7 +56,7 @@ class NavControllerTests {
         Element root = fragment("/admin").child(0);
         assertThat(root.tagName()).isEqualTo("nav");
         assertThat(root.hasClass("platform-nav")).isTrue();
-        assertThat(root.attr("data-version")).isEqualTo("3.4.0");
+        assertThat(root.attr("data-version")).isEqualTo(DemoTable.version("nav"));
         assertThat(root.attr("aria-label")).isNotBlank();
     }
 

@@ -1,5 +1,6 @@
 package io.mosaic.fragments.orgtree;
 
+import io.mosaic.fragments.DemoTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WebFluxTest(properties = "spring.config.name=org-tree")
+@WebFluxTest(properties = "fragment.name=org-tree")
 @Import(OrgChart.class)
 class OrgApiControllerTests {
 
@@ -65,12 +66,12 @@ class OrgApiControllerTests {
     void unknownIdIsNotFound() {
         this.client.get().uri("/api/org/marketing").exchange()
             .expectStatus().isNotFound()
-            .expectHeader().valueEquals("X-Fragment-Version", "1.8.0");
+            .expectHeader().valueEquals("X-Fragment-Version", DemoTable.version("org-tree"));
     }
 
     @Test
     void apiAnswersCarryTheVersionHeader() {
-        this.client.get().uri("/api/org").exchange().expectHeader().valueEquals("X-Fragment-Version", "1.8.0");
+        this.client.get().uri("/api/org").exchange().expectHeader().valueEquals("X-Fragment-Version", DemoTable.version("org-tree"));
     }
 
 }

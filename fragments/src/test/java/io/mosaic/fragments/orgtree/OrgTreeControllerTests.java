@@ -2,6 +2,7 @@ package io.mosaic.fragments.orgtree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.fragments.DemoTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WebFluxTest(properties = "spring.config.name=org-tree")
+@WebFluxTest(properties = "fragment.name=org-tree")
 @Import(OrgChart.class)
 class OrgTreeControllerTests {
 
@@ -38,7 +39,7 @@ class OrgTreeControllerTests {
         Element section = fragment(null);
         assertThat(section.tagName()).isEqualTo("section");
         assertThat(section.hasClass("people-org-tree")).isTrue();
-        assertThat(section.attr("data-version")).isEqualTo("1.8.0");
+        assertThat(section.attr("data-version")).isEqualTo(DemoTable.version("org-tree"));
         assertThat(section.children()).extracting(Element::tagName).containsExactly("h2", "org-tree", "noscript");
         assertThat(section.selectFirst("h2").text()).isEqualTo("Organisation");
         assertThat(section.selectFirst("noscript").text()).contains("5 departments, 148 people");

@@ -2,6 +2,7 @@ package io.mosaic.fragments.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.fragments.DemoTable;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -12,7 +13,7 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WebFluxTest(properties = "spring.config.name=security")
+@WebFluxTest(properties = "fragment.name=security")
 @Import(SecurityPolicy.class)
 class SecuritySettingsControllerTests {
 
@@ -46,7 +47,7 @@ class SecuritySettingsControllerTests {
     void rootIsTheSecurityTeamsVersionedSection() {
         Element section = fragment();
         assertThat(section.hasClass("security-settings")).isTrue();
-        assertThat(section.attr("data-version")).isEqualTo("5.0.2");
+        assertThat(section.attr("data-version")).isEqualTo(DemoTable.version("security"));
         assertThat(section.selectFirst("h2").text()).isEqualTo("Security");
     }
 

@@ -12,7 +12,7 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@WebFluxTest(properties = "spring.config.name=service-status")
+@WebFluxTest(properties = "fragment.name=service-status")
 @Import(StatusBoard.class)
 class ServiceStatusControllerTests {
 

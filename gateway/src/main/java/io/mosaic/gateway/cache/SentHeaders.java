@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public record SentHeaders(String pagePath, String basePath, Map<String, String> forwarded) {
 
-    public static final String PAGE_PATH = "x-page-path";
-    public static final String BASE_PATH = "x-fragment-base-path";
+    public static final String PAGE_PATH = io.mosaic.manifest.FragmentContract.Lowercase.PAGE_PATH_HEADER;
+    public static final String BASE_PATH = io.mosaic.manifest.FragmentContract.Lowercase.BASE_PATH_HEADER;
     static final String ACCEPT = "text/html";
     static final String ACCEPT_ENCODING = "identity";
 

@@ -10,6 +10,7 @@ import io.mosaic.gateway.registry.PageSlots;
 import io.mosaic.gateway.registry.Registrations;
 import io.mosaic.gateway.registry.Registrations.Precondition;
 import io.mosaic.gateway.registry.RegistryException;
+import io.mosaic.gateway.registry.Revision;
 import io.mosaic.gateway.registry.StoredFragment;
 import io.mosaic.gateway.registry.api.Statuses;
 import io.mosaic.gateway.request.RequestIds;
@@ -70,6 +71,12 @@ class ConsoleController {
         return token == null ? Mono.empty() : token;
     }
 
+    /** The console's one way of writing a time, for the views: {@code ${utc.format(instant)}}. */
+    @ModelAttribute("utc")
+    ConsoleTime utc() {
+        return ConsoleTime.UTC;
+    }
+
     @ModelAttribute("caller")
     Caller caller(@AuthenticationPrincipal Caller caller) {
         return caller;
@@ -117,11 +124,15 @@ class ConsoleController {
         model.addAttribute("registered", registered);
         if (!registered) {
             model.addAttribute("revisions", List.of());
+            model.addAttribute("currentRevision", -1L);
             model.addAttribute("audit", List.of());
             return Mono.just("console/fragment");
         }
         return blocking(() -> {
-            model.addAttribute("revisions", registrations.revisions(name));
+            List<Revision> revisions = registrations.revisions(name);
+            model.addAttribute("revisions", revisions);
+            // Newest first: the first is the one in force (a removal would have made it unregistered).
+            model.addAttribute("currentRevision", revisions.get(0).revision());
             model.addAttribute("audit", caller.mayChange(fragment.definition().team())
                     ? registrations.audit(null, name, 20) : List.of());
             return "console/fragment";

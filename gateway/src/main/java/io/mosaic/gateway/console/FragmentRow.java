@@ -23,7 +23,7 @@ import java.util.Locale;
  * @param errorRate failures per resolution over the last minute, as text
  * @param cacheHitRate resolutions that reused a stored answer over the last minute, as text; "–" when none did
  * @param calls resolutions over the last minute
- * @param lastFailure the last failure's reason and when, empty when none
+ * @param lastFailure the last failure's reason and when ({@link ConsoleTime}), empty when none
  * @param sparkline the points of a 120×24 SVG polyline of the median latency per second
  * @param editable whether the signed-in caller may change it (a registered fragment of its team, or an admin)
  */
@@ -34,7 +34,7 @@ public record FragmentRow(String name, String team, String source, String versio
     static FragmentRow of(FragmentPlan fragment, CompositionPlan plan, ActivitySnapshot activity, String version,
                           boolean editable) {
         String failure = activity.lastFailureReason() == null ? ""
-                : activity.lastFailureReason() + " at " + activity.lastFailureAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z");
+                : activity.lastFailureReason() + " at " + ConsoleTime.UTC.format(activity.lastFailureAt());
         return new FragmentRow(fragment.name(), fragment.definition().team(),
                 plan.isRegistered(fragment.name()) ? "registry" : "manifest", version == null ? "" : version,
                 fragment.definition().url().toString(), word(fragment.breaker().getState()), icon(fragment.breaker().getState()),

@@ -37,12 +37,12 @@ import reactor.util.retry.Retry;
 public final class FragmentFetcher {
 
     /** Request header telling a fragment the gateway path its proxy lives at, such as {@code /fragments/members}. */
-    public static final String BASE_PATH_HEADER = "X-Fragment-Base-Path";
+    public static final String BASE_PATH_HEADER = io.mosaic.manifest.FragmentContract.BASE_PATH_HEADER;
     /** Request header telling a fragment which page it is composed into. */
-    public static final String PAGE_PATH_HEADER = "X-Page-Path";
+    public static final String PAGE_PATH_HEADER = io.mosaic.manifest.FragmentContract.PAGE_PATH_HEADER;
 
     /** Response header in which a fragment's origin names its version, shown in the console. */
-    public static final String VERSION_HEADER = "X-Fragment-Version";
+    public static final String VERSION_HEADER = io.mosaic.manifest.FragmentContract.VERSION_HEADER;
 
     private final LoopLocalClients clients;
 

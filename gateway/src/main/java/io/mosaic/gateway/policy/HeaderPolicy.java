@@ -52,7 +52,7 @@ public final class HeaderPolicy {
     static final int MAX_DECLARED_VALUE = 8192;
 
     /** The header that tells an origin the gateway path its answers are served under. */
-    public static final String BASE_PATH = "X-Fragment-Base-Path";
+    public static final String BASE_PATH = io.mosaic.manifest.FragmentContract.BASE_PATH_HEADER;
 
     private final String basePath;
     private final String origin;

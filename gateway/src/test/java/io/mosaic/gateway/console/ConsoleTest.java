@@ -32,7 +32,10 @@ class ConsoleTest {
             .on("/nav", exchange -> {
                 exchange.getResponseHeaders().add("X-Fragment-Version", "3.4.0");
                 TestOrigin.send(exchange, 200, "text/html", "<nav class=nav>Nav</nav>");
-            });
+            })
+            .on("/down", exchange -> TestOrigin.send(exchange, 503, "text/plain", "down for maintenance"));
+    /** How the console writes every time: {@code 2026-12-07 20:31:05 UTC}. */
+    static final String UTC_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC";
     static final String PEOPLE = "people-token-0123456789";
     static final String ADMIN = "admin-token-0123456789";
     /** The console's session cookie: the gateway's own name, so no team's fragment receives it unless granted. */
@@ -210,7 +213,7 @@ class ConsoleTest {
         org.jsoup.nodes.Element table = detail.selectFirst("section[aria-labelledby=recent-outcomes] table");
         assertThat(table).isNotNull();
         assertThat(table.select("caption").text()).startsWith("The last 20 outcomes");
-        assertThat(table.select("thead th[scope=col]").eachText()).containsExactly("Time (UTC)", "Outcome", "Reason", "Latency");
+        assertThat(table.select("thead th[scope=col]").eachText()).containsExactly("Time", "Outcome", "Reason", "Latency");
         org.jsoup.select.Elements rows = table.select("tbody tr");
         assertThat(rows.size()).isBetween(3, 20);
         assertThat(rows.get(0).select("td").get(0).text()).isEqualTo("● ok");
@@ -226,6 +229,94 @@ class ConsoleTest {
         java.util.List<java.time.Instant> times = rows.select("th[scope=row] time").eachAttr("datetime").stream()
                 .map(java.time.Instant::parse).toList();
         assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rows.select("th[scope=row] time").eachText()).allMatch(text -> text.matches(UTC_TIME));
+    }
+
+    @Test
+    void everyTimeTheConsoleShowsIsInOneFormatInUtc() {
+        String document = """
+                {"team": "people", "url": "%s", "fallback": "<p>Down</p>",
+                 "mount": [{"page": "/admin", "slot": "widgets", "order": 30}]}""".formatted(ORIGIN.url("/down"));
+        register("downtime", document);
+        try {
+            web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+            ResponseCookie session = signIn(ADMIN);
+            Document detail = html("/console/fragments/downtime", session);
+            assertThat(detail.select("[data-cell=lastFailure]").text()).matches("server error at " + UTC_TIME);
+            assertThat(detail.select("section[aria-labelledby=recent-outcomes] tbody th time").eachText())
+                    .isNotEmpty().allMatch(text -> text.matches(UTC_TIME));
+            assertThat(detail.select("section[aria-labelledby=revisions] tbody time").eachText())
+                    .hasSize(1).allMatch(text -> text.matches(UTC_TIME));
+            assertThat(detail.select("section[aria-labelledby=audit] li").eachText())
+                    .isNotEmpty().allMatch(text -> text.matches(UTC_TIME + " · team:people · create"));
+            // The same time as the datetime machines read.
+            org.jsoup.nodes.Element revision = detail.selectFirst("section[aria-labelledby=revisions] tbody time");
+            assertThat(revision.text()).isEqualTo(ConsoleTime.UTC.format(java.time.Instant.parse(revision.attr("datetime"))));
+
+            Document fragments = html("/console", session);
+            assertThat(fragments.select("[data-fragment-row=downtime] [data-cell=lastFailure]").text())
+                    .matches("server error at " + UTC_TIME);
+            Document audit = html("/console/audit?fragment=downtime", session);
+            assertThat(audit.select("tbody td time").eachText()).isNotEmpty().allMatch(text -> text.matches(UTC_TIME));
+            String event = web.get().uri("/console/events").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                    .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                    .returnResult(String.class).getResponseBody().blockFirst(Duration.ofSeconds(5));
+            assertThat(event).containsPattern("\"lastFailure\":\"server error at " + UTC_TIME + "\"");
+        } finally {
+            unregister("downtime");
+        }
+    }
+
+    @Test
+    void theRevisionListOffersRestoreOnlyOnOlderRevisions() {
+        String document = """
+                {"team": "people", "url": "%s", "fallback": "<p>%s</p>"}""";
+        register("history", document.formatted(ORIGIN.url("/nav"), "First"));
+        try {
+            web.put().uri("/api/fragments/history").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE)
+                    .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(document.formatted(ORIGIN.url("/nav"), "Second")).exchange().expectStatus().isOk();
+            ResponseCookie session = signIn(PEOPLE);
+            Document detail = html("/console/fragments/history", session);
+            assertThat(restoreOffers(detail)).containsExactly("2 Current", "1 Restore revision 1");
+
+            String csrf = detail.select("form[action=/console/fragments/history/revisions/1/restore] input[name=_csrf]").attr("value");
+            web.post().uri("/console/fragments/history/revisions/1/restore").cookie("SESSION", session.getValue())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("_csrf", csrf))
+                    .exchange().expectStatus().is3xxRedirection()
+                    .expectHeader().location("/console/fragments/history?restored=1");
+            Document restored = html("/console/fragments/history", session);
+            assertThat(restoreOffers(restored)).containsExactly("3 Current", "2 Restore revision 2", "1 Restore revision 1");
+            assertThat(restored.select("tr[aria-current=true] td").first().text()).isEqualTo("3");
+        } finally {
+            unregister("history");
+        }
+    }
+
+    /** Each revision row's number and what its last cell offers: "Current", or its restore button's accessible name. */
+    static java.util.List<String> restoreOffers(Document detail) {
+        return detail.select("section[aria-labelledby=revisions] tbody tr").stream()
+                .map(tr -> tr.select("td").first().text() + " " + (tr.select("button").isEmpty()
+                        ? tr.select("td").last().text() : tr.select("button").attr("aria-label")))
+                .toList();
+    }
+
+    Document html(String path, ResponseCookie session) {
+        return Jsoup.parse(web.get().uri(path).cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    void register(String name, String document) {
+        web.put().uri("/api/fragments/" + name).header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE)
+                .header(HttpHeaders.IF_NONE_MATCH, "*").contentType(MediaType.APPLICATION_JSON).bodyValue(document)
+                .exchange().expectStatus().isCreated();
+    }
+
+    void unregister(String name) {
+        String etag = web.get().uri("/api/fragments/" + name).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        web.delete().uri("/api/fragments/" + name).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .header(HttpHeaders.IF_MATCH, etag).exchange().expectStatus().isNoContent();
     }
 
     /** Posts an incident control of nav's breaker as the signed-in admin. */
