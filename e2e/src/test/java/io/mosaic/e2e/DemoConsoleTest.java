@@ -13,17 +13,17 @@ class DemoConsoleTest {
 
     static final Instant STARTED = Instant.parse("2026-12-07T20:31:05Z");
 
-    static DemoConsole.Running running(boolean servesControlPort) {
+    static DemoConsole.Running running() {
         Map<String, URI> urls = new LinkedHashMap<>();
         DemoFragments.STARTED.forEach(f -> urls.put(f.name(), URI.create("http://127.0.0.1:" + f.defaultPort() + "/fragment")));
         Path root = ConsoleProcesses.repositoryRoot();
-        return new DemoConsole.Running(servesControlPort, urls, root.resolve("manifest/examples/admin-console.yaml"),
+        return new DemoConsole.Running(urls, root.resolve("manifest/examples/admin-console.yaml"),
                 root.resolve("e2e/target/demo/logs"));
     }
 
     @Test
     void theBannerGivesTheConsolesUrlOnTheControlPortWithTheTokensToSignInWith() {
-        String banner = DemoConsole.banner(running(true), STARTED, STARTED.plusSeconds(52));
+        String banner = DemoConsole.banner(running(), STARTED, STARTED.plusSeconds(52));
         assertThat(banner).contains("The demo admin console is up, 52 s after the command started. Everything listens on 127.0.0.1 only.")
                 .contains("  Pages:    http://localhost:8080/admin\n")
                 .contains("  Console:  http://localhost:8081/console  (sign in with the admin token demo-admin-token, or a team's,"
@@ -34,11 +34,5 @@ class DemoConsoleTest {
                 .contains("--gateway http://localhost:8081\n")
                 .contains("Manifest: manifest/examples/admin-console.yaml")
                 .contains("Logs:     e2e/target/demo/logs");
-    }
-
-    @Test
-    void aGatewayWithoutAControlPortServesTheConsoleOnThePagesPortAndTheBannerSaysSo() {
-        String banner = DemoConsole.banner(running(false), STARTED, STARTED.plusSeconds(52));
-        assertThat(banner).contains("  Console:  http://localhost:8080/console  (sign in").doesNotContain(":8081");
     }
 }

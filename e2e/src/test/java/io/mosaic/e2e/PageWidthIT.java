@@ -116,8 +116,10 @@ class PageWidthIT {
         return page;
     }
 
+    /** The console and the API on the control origin, pages on the pages' origin. */
     private String url(String path) {
-        return console.gatewayUrl() + path;
+        boolean control = path.startsWith("/console") || path.startsWith("/api") || path.startsWith("/actuator");
+        return (control ? console.controlUrl() : console.gatewayUrl()) + path;
     }
 
     /** The demo manifest's pages, as the gateway serves them. */

@@ -239,7 +239,7 @@ class ConsoleTest {
                  "mount": [{"page": "/admin", "slot": "widgets", "order": 30}]}""".formatted(ORIGIN.url("/down"));
         register("downtime", document);
         try {
-            web.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+            pages.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
             ResponseCookie session = signIn(ADMIN);
             Document detail = html("/console/fragments/downtime", session);
             assertThat(detail.select("[data-cell=lastFailure]").text()).matches("server error at " + UTC_TIME);
@@ -281,7 +281,7 @@ class ConsoleTest {
             assertThat(restoreOffers(detail)).containsExactly("2 Current", "1 Restore revision 1");
 
             String csrf = detail.select("form[action=/console/fragments/history/revisions/1/restore] input[name=_csrf]").attr("value");
-            web.post().uri("/console/fragments/history/revisions/1/restore").cookie("SESSION", session.getValue())
+            web.post().uri("/console/fragments/history/revisions/1/restore").cookie(SESSION, session.getValue())
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("_csrf", csrf))
                     .exchange().expectStatus().is3xxRedirection()
                     .expectHeader().location("/console/fragments/history?restored=1");
@@ -302,7 +302,7 @@ class ConsoleTest {
     }
 
     Document html(String path, ResponseCookie session) {
-        return Jsoup.parse(web.get().uri(path).cookie("SESSION", session.getValue()).accept(MediaType.TEXT_HTML).exchange()
+        return Jsoup.parse(web.get().uri(path).cookie(SESSION, session.getValue()).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
