@@ -4,6 +4,7 @@ import io.mosaic.manifest.Reach;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -74,6 +75,35 @@ public record SentHeaders(String pagePath, String basePath, Map<String, String> 
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code other} sends the origin the same request: every header the same but the
+     * {@link #PER_REQUEST} ones. The origin cannot tell two such requests apart, so one answer
+     * is as much the one's as the other's, whatever it says about caching.
+     */
+    public boolean sameRequestAs(SentHeaders other) {
+        if (this == other) {
+            return true;
+        }
+        if (!Objects.equals(pagePath, other.pagePath) || !Objects.equals(basePath, other.basePath)) {
+            return false;
+        }
+        int compared = 0;
+        for (Map.Entry<String, String> header : forwarded.entrySet()) {
+            if (!PER_REQUEST.contains(header.getKey())) {
+                if (!header.getValue().equals(other.forwarded.get(header.getKey()))) {
+                    return false;
+                }
+                compared++;
+            }
+        }
+        for (String name : other.forwarded.keySet()) {
+            if (!PER_REQUEST.contains(name)) {
+                compared--;
+            }
+        }
+        return compared == 0;
     }
 
     private static boolean isCredential(String name) {
