@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * most {@code maxBytes}, and over that the fragment holding the most bytes gives up its least
  * recently used variant first. So a flood of distinct query strings on one fragment only rotates
  * that fragment's own variants: it cannot flush another fragment's answers.
+ *
+ * <p>An answer not declared shareable is kept for the credentials it was fetched with, and found,
+ * fresh or stale, only by requests with the same ones ({@link Sharing}): a signed-in user's own
+ * copy first, then the one anonymous requests and {@code public} answers share.
  */
 public final class FragmentCache {
 
@@ -34,13 +38,16 @@ public final class FragmentCache {
         this.variantsPerFragment = variantsPerFragment;
     }
 
-    /** The stored answer of {@code fragment} at {@code url} for a request sending {@code sent}, or null. */
+    /** The stored answer of {@code fragment} at {@code url} for a request sending {@code sent}, or null; never another user's. */
     public Stored lookup(String fragment, String url, SentHeaders sent) {
         Fragment kept = fragments.get(fragment);
         return kept == null ? null : kept.lookup(url, sent);
     }
 
-    /** The key under which a request would find its variant, when an answer for {@code url} has told the names. */
+    /**
+     * The key of the variant a request would find, when an answer for {@code url} has told the
+     * names: the same for every user (see {@link Sharing#variantKey}).
+     */
     public String knownKey(String fragment, String url, SentHeaders sent) {
         Fragment kept = fragments.get(fragment);
         List<String> names = kept == null ? null : kept.names(url);
@@ -49,18 +56,22 @@ public final class FragmentCache {
 
     /** Keeps {@code stored} (an answer whose {@link Reuse#stored()} holds) for the request that sent {@code sent}. */
     public void store(String fragment, String url, SentHeaders sent, Stored stored) {
-        String key = Variants.key(url, stored.reuse().keyNames(), sent);
+        String owner = Sharing.owner(stored.reuse(), sent);
+        String key = Sharing.owned(Variants.key(url, stored.reuse().keyNames(), sent), owner == null ? "" : owner);
         long weight = stored.weight(key);
         if (weight > maxBytes) {
             return;
         }
-        fragments.computeIfAbsent(fragment, name -> new Fragment()).store(url, key, stored, weight);
+        fragments.computeIfAbsent(fragment, name -> new Fragment()).store(url, key, new Entry(stored, weight, owner));
         if (bytes.get() > maxBytes) {
             evictOverBudget();
         }
     }
 
-    /** Drops the variant of {@code url} a request sending {@code sent} would find (its answer is no longer storable). */
+    /**
+     * Drops the copy of {@code url} that a request sending {@code sent} kept of its own answers (its
+     * answer is no longer storable); answers of other credentials stay.
+     */
     public void forget(String fragment, String url, SentHeaders sent) {
         Fragment kept = fragments.get(fragment);
         if (kept != null) {
@@ -93,7 +104,8 @@ public final class FragmentCache {
         }
     }
 
-    private record Entry(Stored stored, long weight) {
+    /** @param owner the credentials it is kept for; null when anyone's (see {@link Sharing#owner}) */
+    private record Entry(Stored stored, long weight, String owner) {
     }
 
     /** One fragment's answers, least recently used first, and the names each URL's answers vary on. */
@@ -117,22 +129,33 @@ public final class FragmentCache {
                 return null;
             }
             String key = Variants.key(url, names, sent);
-            Entry entry = answers.get(key);
-            if (entry == null) {
-                return null;
+            String credentials = sent.credentials();
+            long now = System.nanoTime();
+            if (!credentials.isEmpty()) {
+                Entry own = live(Sharing.owned(key, credentials), now);
+                if (own != null) {
+                    return own.stored();
+                }
             }
-            if (entry.stored().expired(System.nanoTime())) {
+            Entry entry = live(key, now);
+            return entry != null && Sharing.mayServe(entry.owner(), credentials) ? entry.stored() : null;
+        }
+
+        /** The entry under {@code key}, or null when there is none or it just expired. */
+        private Entry live(String key, long now) {
+            Entry entry = answers.get(key);
+            if (entry != null && entry.stored().expired(now)) {
                 answers.remove(key);
                 add(-entry.weight());
                 return null;
             }
-            return entry.stored();
+            return entry;
         }
 
-        synchronized void store(String url, String key, Stored stored, long entryWeight) {
-            namesByUrl.put(url, stored.reuse().keyNames());
-            Entry old = answers.put(key, new Entry(stored, entryWeight));
-            add(entryWeight - (old == null ? 0 : old.weight()));
+        synchronized void store(String url, String key, Entry entry) {
+            namesByUrl.put(url, entry.stored().reuse().keyNames());
+            Entry old = answers.put(key, entry);
+            add(entry.weight() - (old == null ? 0 : old.weight()));
             if (old == null) {
                 long now = System.nanoTime();
                 Iterator<Entry> eldestFirst = answers.values().iterator();
@@ -151,7 +174,7 @@ public final class FragmentCache {
         synchronized void forget(String url, SentHeaders sent) {
             List<String> names = namesByUrl.get(url);
             if (names != null) {
-                Entry removed = answers.remove(Variants.key(url, names, sent));
+                Entry removed = answers.remove(Sharing.owned(Variants.key(url, names, sent), sent.credentials()));
                 if (removed != null) {
                     add(-removed.weight());
                 }

@@ -2,6 +2,7 @@ package io.mosaic.gateway.cache;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Sinks;
  * requests that need the same variant while a fetch of it is under way wait for that fetch
  * instead of making their own. The fetch is cancelled only when every request waiting for it has
  * gone away (browsers that hung up), so a hanging origin does not keep a connection and a bulkhead
- * place for nobody.
+ * place for nobody. Whether a joined fetch's answer is also the answer for the request that joined
+ * it is the caller's to judge ({@link #join(String, Supplier, Predicate, Supplier)}; see {@link Sharing}).
  */
 public final class InFlight<T> {
 
@@ -23,6 +25,15 @@ public final class InFlight<T> {
      * until it ends. A fetch started here runs in the Reactor context of the request that started it.
      */
     public Mono<T> join(String key, Supplier<Mono<T>> fetch) {
+        return join(key, fetch, value -> true, Mono::empty);
+    }
+
+    /**
+     * Like {@link #join(String, Supplier)}, but a request that joined a fetch another request
+     * started takes its value only when {@code fits} accepts it, and {@code otherwise} (its own
+     * fetch) when not. The request that started the fetch always takes its value: it is its answer.
+     */
+    public Mono<T> join(String key, Supplier<Mono<T>> fetch, Predicate<? super T> fits, Supplier<Mono<T>> otherwise) {
         return Mono.deferContextual(context -> {
             while (true) {
                 Flight mine = new Flight(key);
@@ -34,7 +45,7 @@ public final class InFlight<T> {
                     return result;
                 }
                 if (flight.join()) {
-                    return flight.result();
+                    return flight.result().flatMap(value -> fits.test(value) ? Mono.just(value) : otherwise.get());
                 }
                 // It was being cancelled as this request came: start another.
                 running.remove(key, flight);

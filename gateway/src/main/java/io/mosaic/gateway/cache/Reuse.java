@@ -16,22 +16,26 @@ import java.util.concurrent.TimeUnit;
  *   <li>fresh for {@code s-maxage}, else {@code max-age}, else {@code Expires} minus {@code Date},
  *       less the {@code Age} it arrived with; for the manifest's {@code cacheFor} when the origin
  *       sends no caching headers at all; never with {@code no-cache}, nor for a request that carried
- *       a cookie or {@code Authorization} unless the answer is {@code public} or has {@code s-maxage};</li>
+ *       a cookie or a declared credential or identity header unless the answer is {@code public} or
+ *       has {@code s-maxage};</li>
  *   <li>stale while revalidating for {@code stale-while-revalidate};</li>
  *   <li>stale in place of a failed fetch for {@code stale-if-error}, else the manifest's
  *       {@code staleFor}; never with {@code no-cache}, {@code must-revalidate},
  *       {@code proxy-revalidate} or {@code s-maxage} (RFC 9111 §4.2.4, §5.2.2.10).</li>
  * </ul>
+ * Who else an answer is for is {@link Sharing}'s to say, from {@link #shareable()}.
  *
  * @param stored whether the answer is kept at all
+ * @param shareable whether it may serve requests with other credentials than the one it was fetched
+ *                  with: only when the origin says {@code public} or {@code s-maxage} (RFC 9111 §3.5)
  * @param keyNames the request headers its variant is keyed by (see {@link Variants})
  * @param keptNanos how long it is kept from its receipt: fresh, then while a stale window lasts, and
  *                  at least {@code staleFor} when it can be revalidated
  */
-public record Reuse(boolean stored, List<String> keyNames, long freshNanos, long staleWhileRevalidateNanos,
-                    long staleIfErrorNanos, long keptNanos) {
+public record Reuse(boolean stored, boolean shareable, List<String> keyNames, long freshNanos,
+                    long staleWhileRevalidateNanos, long staleIfErrorNanos, long keptNanos) {
 
-    public static final Reuse NOT_STORED = new Reuse(false, List.of(), 0, 0, 0, 0);
+    public static final Reuse NOT_STORED = new Reuse(false, false, List.of(), 0, 0, 0, 0);
 
     public static Reuse decide(CachingHeaders headers, Duration cacheFor, Duration staleFor, Forwarding forward,
                                boolean credentials) {
@@ -41,8 +45,10 @@ public record Reuse(boolean stored, List<String> keyNames, long freshNanos, long
             return NOT_STORED;
         }
         boolean originCaches = control.present() || headers.expires() != null;
-        boolean shared = !credentials || control.isPublic() || control.sMaxAge() >= 0;
-        List<String> names = Variants.keyNames(vary, originCaches && shared, forward);
+        boolean shareable = control.isPublic() || control.sMaxAge() >= 0;
+        boolean shared = !credentials || shareable;
+        // The origin's Vary is believed for a user's own answer too: Sharing keeps it apart by its credentials.
+        List<String> names = Variants.keyNames(vary, originCaches, forward);
         long ageNanos = seconds(CacheControl.seconds(headers.age() == null ? null : headers.age().trim(), 0));
 
         long fresh;
@@ -66,7 +72,7 @@ public record Reuse(boolean stored, List<String> keyNames, long freshNanos, long
                 : control.staleIfError() >= 0 ? seconds(control.staleIfError()) : staleFor.toNanos();
         // An answer with validators is kept a while longer anyway: a 304 then saves its transfer and its parse.
         long kept = Math.max(fresh + Math.max(whileRevalidating, ifError), headers.hasValidators() ? staleFor.toNanos() : 0);
-        return new Reuse(true, names, fresh, whileRevalidating, ifError, kept);
+        return new Reuse(true, shareable, names, fresh, whileRevalidating, ifError, kept);
     }
 
     /** {@code Expires} minus {@code Date} (or now); an invalid {@code Expires} means already expired (RFC 9111 §5.3). */

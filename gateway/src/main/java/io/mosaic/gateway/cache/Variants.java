@@ -63,7 +63,7 @@ public final class Variants {
         List<String> names = new ArrayList<>(sent.forwarded().size() + 1);
         names.add(SentHeaders.PAGE_PATH);
         for (String name : sent.forwarded().keySet()) {
-            if (!name.equals("x-request-id") && !name.equals("traceparent") && !name.equals("tracestate")) {
+            if (!SentHeaders.PER_REQUEST.contains(name)) {
                 names.add(name);
             }
         }

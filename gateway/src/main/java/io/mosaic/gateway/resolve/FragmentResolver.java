@@ -10,8 +10,8 @@ import io.mosaic.gateway.cache.FragmentCache;
 import io.mosaic.gateway.cache.InFlight;
 import io.mosaic.gateway.cache.Reuse;
 import io.mosaic.gateway.cache.SentHeaders;
+import io.mosaic.gateway.cache.Sharing;
 import io.mosaic.gateway.cache.Stored;
-import io.mosaic.gateway.cache.Variants;
 import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.fetch.FragmentFetcher;
@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -37,18 +38,23 @@ import reactor.core.publisher.Mono;
  * Resolves one fragment for one page request into exactly one {@link FragmentOutcome}, as a
  * pipeline: a stored answer HTTP's rules allow (fresh; or stale while a background fetch
  * revalidates it) → otherwise a fetch under the deadline, joined with any fetch of the same
- * variant under way, through the breaker and bulkhead, conditional when the stored answer has
- * validators → parse (or reuse the parse of identical bytes, or of the stored answer on a 304) →
- * store by the answer's rules; on any failure: the stored answer while {@code stale-if-error}
- * (or the manifest's {@code staleFor}) allows → the manifest's fallback → an empty, marked box.
+ * variant for the same user under way ({@link Sharing}), through the breaker and bulkhead,
+ * conditional when the stored answer has validators → parse (or reuse the parse of identical
+ * bytes, or of the stored answer on a 304) → store by the answer's rules; on any failure: the
+ * stored answer while {@code stale-if-error} (or the manifest's {@code staleFor}) allows → the
+ * manifest's fallback → an empty, marked box.
  * Never errors: the page always gets an outcome.
  */
 public final class FragmentResolver {
 
     private static final Logger log = LoggerFactory.getLogger(FragmentResolver.class);
 
-    /** Good content from one fetch, shared by every request that joined it. */
-    private record Answer(ParsedFragment content, Duration latency, FragmentOutcome.CacheUse use) {
+    /**
+     * Good content from one fetch, shared by the requests that joined it and that it serves too:
+     * {@code sentBy} is what the fetch sent, {@code reuse} what the answer said of its reuse.
+     */
+    private record Answer(ParsedFragment content, Duration latency, FragmentOutcome.CacheUse use, SentHeaders sentBy,
+                          Reuse reuse) {
     }
 
     private final FragmentFetcher fetcher;
@@ -113,22 +119,33 @@ public final class FragmentResolver {
     }
 
     /**
-     * The fetch of this variant: the one under way, or a new one. Requests join when they would
-     * find the same stored variant; before any answer has told which headers matter, only
-     * requests that send the same headers (bar per-request ids) join.
+     * The fetch of this variant for this user: the one under way, or a new one. Requests that send
+     * the same request (bar ids and traces) share one fetch and its answer, whatever it says. Once
+     * an answer has told which headers matter, requests of the same user that would find the same
+     * stored variant join too, and each takes the answer only when it {@link Sharing#serves serves}
+     * it as well; the others fetch their own, shared with requests identical to theirs.
      */
     private Mono<Answer> fetch(FragmentPlan fragment, URI uri, String url, SentHeaders sent, Stored stored,
                                RequestContext context, boolean primary) {
+        String prefix = fragment.name() + (primary ? "\u0000primary\u0000" : "\u0000");
+        Supplier<Mono<Answer>> fetch = () -> fetchNow(fragment, uri, url, sent, stored, context, primary);
+        Supplier<Mono<Answer>> own = () -> inFlight.join(prefix + Sharing.exactKey(url, sent), fetch);
         String known = cache.knownKey(fragment.name(), url, sent);
-        String variant = known != null ? known : Variants.key(url, Variants.everything(sent), sent);
-        String key = fragment.name() + (primary ? "\u0000primary\u0000" : "\u0000") + variant;
-        return inFlight.join(key, () -> fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(),
-                        context, primary)
+        if (known == null) {
+            return own.get();
+        }
+        return inFlight.join(prefix + Sharing.variantKey(known, sent), fetch,
+                answer -> Sharing.serves(answer.sentBy(), answer.reuse(), sent), own);
+    }
+
+    private Mono<Answer> fetchNow(FragmentPlan fragment, URI uri, String url, SentHeaders sent, Stored stored,
+                                  RequestContext context, boolean primary) {
+        return fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(), context, primary)
                 // The breaker logs its transitions as it records this fetch: with the (first) requester's id.
                 .transform(RequestMdc.around(context.requestId(), context.headers().get("traceparent")))
                 .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
                 .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
-                .map(body -> accept(fragment, url, sent, stored, body)));
+                .map(body -> accept(fragment, url, sent, stored, body));
     }
 
     /** Parses (or, on a 304, reuses) the answer and stores it as its headers allow. */
@@ -138,20 +155,20 @@ public final class FragmentResolver {
         if (body.notModified()) {
             CachingHeaders headers = stored.headers().updatedBy(body.caching());
             ParsedFragment content = content(fragment, stored);
-            keep(fragment, url, sent, new Stored(stored.body(), content, fragment, headers,
-                    Reuse.decide(headers, definition.cacheFor(), definition.staleFor(), definition.forward(), sent.carriesCredentials()),
-                    now));
-            return new Answer(content, body.latency(), FragmentOutcome.CacheUse.REVALIDATED);
+            Reuse reuse = Reuse.decide(headers, definition.cacheFor(), definition.staleFor(), definition.forward(),
+                    sent.carriesCredentials());
+            keep(fragment, url, sent, new Stored(stored.body(), content, fragment, headers, reuse, now));
+            return new Answer(content, body.latency(), FragmentOutcome.CacheUse.REVALIDATED, sent, reuse);
         }
         ParsedFragment content = parsed.parse(fragment, body);
-        keep(fragment, url, sent, new Stored(body, content, fragment, body.caching(),
-                Reuse.decide(body.caching(), definition.cacheFor(), definition.staleFor(), definition.forward(), sent.carriesCredentials()),
-                now));
+        Reuse reuse = Reuse.decide(body.caching(), definition.cacheFor(), definition.staleFor(), definition.forward(),
+                sent.carriesCredentials());
+        keep(fragment, url, sent, new Stored(body, content, fragment, body.caching(), reuse, now));
         observations.version(fragment.name(), body.version());
         sizes.computeIfAbsent(fragment.name(), name -> io.micrometer.core.instrument.DistributionSummary
                 .builder("mosaic.fragment.bytes").description("Size of fragments' fresh answers").baseUnit("bytes")
                 .tag("fragment", name).register(meters)).record(body.bytes().length);
-        return new Answer(content, body.latency(), FragmentOutcome.CacheUse.MISS);
+        return new Answer(content, body.latency(), FragmentOutcome.CacheUse.MISS, sent, reuse);
     }
 
     private void keep(FragmentPlan fragment, String url, SentHeaders sent, Stored stored) {

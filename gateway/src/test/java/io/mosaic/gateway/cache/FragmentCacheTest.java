@@ -23,9 +23,14 @@ class FragmentCacheTest {
 
     /** An answer of {@code text} with these caching headers, as stored just now. */
     static Stored answer(String text, CachingHeaders headers, Duration staleFor) {
+        return answer(text, headers, staleFor, false);
+    }
+
+    /** The same, fetched by a request that carried credentials or not. */
+    static Stored answer(String text, CachingHeaders headers, Duration staleFor, boolean credentials) {
         byte[] bytes = ("<p>" + text + "</p>").getBytes(StandardCharsets.UTF_8);
         FetchedBody body = new FetchedBody(200, bytes, StandardCharsets.UTF_8, Duration.ofMillis(1), null, headers);
-        Reuse reuse = Reuse.decide(headers, Duration.ZERO, staleFor, Forwarding.DEFAULT, false);
+        Reuse reuse = Reuse.decide(headers, Duration.ZERO, staleFor, Forwarding.DEFAULT, credentials);
         return new Stored(body, new ParsedFragment("<p>" + text + "</p>", List.of()), null, headers, reuse, System.nanoTime());
     }
 
@@ -100,5 +105,42 @@ class FragmentCacheTest {
         cache.store("greeting", "http://greeting/", ON_BILLING, maxAge("Hello", "max-age=60", "Accept-Language"));
         assertThat(cache.lookup("greeting", "http://greeting/", german)).isNull();
         assertThat(cache.lookup("greeting", "http://greeting/", ON_DASHBOARD)).isNotNull();
+    }
+
+    static SentHeaders as(String cookie) {
+        return new SentHeaders("/admin", "/fragments/nav", Map.of("accept-language", "en", "cookie", cookie));
+    }
+
+    static Stored signedIn(String text, String cacheControl) {
+        return answer(text, new CachingHeaders(cacheControl, null, null, null, null, null, null), TEN_MINUTES, true);
+    }
+
+    @Test
+    void anAnswerFetchedWithCredentialsIsFoundOnlyWithTheSameUnlessItIsPublic() {
+        FragmentCache cache = new FragmentCache(1024 * 1024, 64);
+        cache.store("inbox", "http://inbox/", as("sid=alice"), signedIn("Alice's mail", "max-age=60, stale-if-error=60"));
+        assertThat(cache.lookup("inbox", "http://inbox/", as("sid=alice")).content().html()).contains("Alice");
+        assertThat(cache.lookup("inbox", "http://inbox/", as("sid=bob"))).as("another user").isNull();
+        assertThat(cache.lookup("inbox", "http://inbox/", ON_DASHBOARD)).as("an anonymous request").isNull();
+
+        cache.store("news", "http://news/", as("sid=alice"), signedIn("News for all", "public, max-age=60"));
+        assertThat(cache.lookup("news", "http://news/", as("sid=bob"))).isNotNull();
+        assertThat(cache.lookup("news", "http://news/", ON_DASHBOARD)).isNotNull();
+    }
+
+    @Test
+    void anAnonymousAnswerIsSharedByAnonymousRequestsAndASignedInUserKeepsTheirOwnBesideIt() {
+        FragmentCache cache = new FragmentCache(1024 * 1024, 64);
+        cache.store("nav", "http://nav/", ON_DASHBOARD, maxAge("Sign in", "max-age=60", null));
+        assertThat(cache.lookup("nav", "http://nav/", ON_BILLING)).isNotNull();
+        assertThat(cache.lookup("nav", "http://nav/", as("sid=alice"))).as("not declared public: not for a user").isNull();
+
+        cache.store("nav", "http://nav/", as("sid=alice"), signedIn("Hello Alice", "max-age=60"));
+        assertThat(cache.lookup("nav", "http://nav/", as("sid=alice")).content().html()).contains("Alice");
+        assertThat(cache.lookup("nav", "http://nav/", ON_DASHBOARD).content().html()).contains("Sign in");
+
+        cache.forget("nav", "http://nav/", as("sid=alice"));
+        assertThat(cache.lookup("nav", "http://nav/", as("sid=alice"))).isNull();
+        assertThat(cache.lookup("nav", "http://nav/", ON_DASHBOARD)).as("Alice's answer says nothing of others'").isNotNull();
     }
 }

@@ -65,7 +65,8 @@ class FragmentCachingTest {
         });
         ORIGIN.on("/slow", exchange -> {
             sleep(1_500); // long enough for all eight pages to reach the gateway on a slow machine
-            exchange.getResponseHeaders().set("Cache-Control", "max-age=60");
+            // Never stored: one origin call for eight pages can only be their sharing the fetch.
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
             TestOrigin.send(exchange, 200, "text/html", "<p class=slow>slow</p>");
         });
     }
@@ -272,12 +273,17 @@ class FragmentCachingTest {
         assertThat(calls("/cache-for")).isEqualTo(2);
     }
 
+    /**
+     * Eight identical pages, but for their request ids and traces, send the origin the same request:
+     * they share one fetch even of an answer that may not be stored.
+     */
     @Test
-    void concurrentPagesNeedingTheSameVariantMakeOneOriginRequest() {
+    void concurrentIdenticalPagesMakeOneOriginRequestEvenForANoStoreAnswer() {
         HttpClient http = HttpClient.newHttpClient();
         List<CompletableFuture<HttpResponse<String>>> pages = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             pages.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow"))
+                    .header("X-Request-Id", "page-" + i).header("traceparent", "00-%032x-%016x-01".formatted(i + 1, i + 1))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> page : pages) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
-/** Requests for the same variant share one fetch, which only the last of them to leave cancels. */
+/** Requests for the same variant share one fetch, which only the last of them to leave cancels, and take its answer when it fits. */
 class InFlightTest {
 
     final InFlight<String> inFlight = new InFlight<>();
@@ -35,6 +35,18 @@ class InFlightTest {
 
         assertThat(inFlight.join("nav", this::slowFetch).block(Duration.ofSeconds(5))).isEqualTo("answer 3");
         assertThat(started.get()).as("a request after the fetch ended starts its own").isEqualTo(3);
+    }
+
+    @Test
+    void aWaiterTakesTheSharedAnswerOnlyWhenItFitsAndOtherwiseFetchesItsOwn() {
+        Mono<String> starter = inFlight.join("nav", this::slowFetch, answer -> false, () -> Mono.just("never asked"));
+        Mono<String> fitting = inFlight.join("nav", this::slowFetch, answer -> true, () -> Mono.just("own"));
+        Mono<String> unfitting = inFlight.join("nav", this::slowFetch, answer -> false, () -> Mono.just("own"));
+        var answers = Mono.zip(starter, fitting, unfitting).block(Duration.ofSeconds(5));
+        assertThat(answers.getT1()).as("the request that started the fetch is not judged").isEqualTo("answer 1");
+        assertThat(answers.getT2()).isEqualTo("answer 1");
+        assertThat(answers.getT3()).isEqualTo("own");
+        assertThat(started.get()).isEqualTo(1);
     }
 
     @Test

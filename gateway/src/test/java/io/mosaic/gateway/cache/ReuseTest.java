@@ -91,9 +91,15 @@ class ReuseTest {
 
     @Test
     void aRequestWithCredentialsSharesItsAnswerOnlyWhenTheOriginSaysSo() {
-        assertThat(of(new CachingHeaders("max-age=60", null, null, null, null, null, null), Duration.ZERO, true).freshNanos()).isZero();
-        assertThat(seconds(of(new CachingHeaders("public, max-age=60", null, null, null, null, null, null), Duration.ZERO, true)
-                .freshNanos())).isEqualTo(60);
+        Reuse own = of(new CachingHeaders("max-age=60", null, null, null, null, null, "X-Page-Path"), Duration.ZERO, true);
+        assertThat(own.freshNanos()).isZero();
+        assertThat(own.shareable()).isFalse();
+        assertThat(own.keyNames()).as("its Vary, as for anyone: the user's copy is kept apart by Sharing").containsExactly("x-page-path");
+        Reuse declared = of(new CachingHeaders("public, max-age=60", null, null, null, null, null, null), Duration.ZERO, true);
+        assertThat(seconds(declared.freshNanos())).isEqualTo(60);
+        assertThat(declared.shareable()).isTrue();
+        assertThat(of("s-maxage=60").shareable()).isTrue();
+        assertThat(of("max-age=60").shareable()).as("anonymous requests' answer, not declared for users").isFalse();
     }
 
     @Test
