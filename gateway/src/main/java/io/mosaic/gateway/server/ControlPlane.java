@@ -29,15 +29,31 @@ public class ControlPlane {
      * @param port the control port (default 8081; 0 picks a free one, published as {@code local.control.port})
      * @param address the address the control port binds to; unset: the same as {@code server.address}
      *                (every interface when that is unset too)
+     * @param signIn how failed sign-ins are throttled
      */
     @ConfigurationProperties(prefix = "mosaic.control")
-    public record Settings(Integer port, InetAddress address) {
+    public record Settings(Integer port, InetAddress address, SignIn signIn) {
 
         public Settings {
             port = port == null ? 8081 : port;
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("mosaic.control.port must be 0 (a free port) or 1 to 65535, got " + port);
             }
+            signIn = signIn == null ? new SignIn(null, null) : signIn;
+        }
+    }
+
+    /**
+     * Failed sign-ins (a wrong token on the console's form or as a bearer token) a client address
+     * may make before its next attempts are answered 429.
+     *
+     * @param maxFailures failures within the window that throttle the address (default 10)
+     * @param window how long a failure counts (default 1m); the address may try again once its oldest counted failure is this old
+     */
+    public record SignIn(Integer maxFailures, java.time.Duration window) {
+        public SignIn {
+            maxFailures = maxFailures == null ? 10 : maxFailures;
+            window = window == null ? java.time.Duration.ofMinutes(1) : window;
         }
     }
 

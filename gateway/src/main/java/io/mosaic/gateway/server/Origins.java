@@ -71,7 +71,7 @@ public final class Origins implements HttpHandlerDecoratorFactory {
     }
 
     /** Whether the first non-empty segment, as Spring's path matching reads it, is a control segment. */
-    static boolean isControlPath(ServerHttpRequest request) {
+    public static boolean isControlPath(ServerHttpRequest request) {
         for (PathContainer.Element element : request.getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment && !segment.valueToMatch().isEmpty()) {
                 return CONTROL_SEGMENTS.contains(segment.valueToMatch());

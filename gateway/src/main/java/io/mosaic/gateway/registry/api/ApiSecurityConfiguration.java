@@ -1,6 +1,8 @@
 package io.mosaic.gateway.registry.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mosaic.gateway.registry.RegistryProperties;
+import io.mosaic.gateway.server.ControlPlane;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class ApiSecurityConfiguration {
+
+    /** Token guessing throttled per client address, before any security chain compares a token. */
+    @Bean
+    SignInThrottle signInThrottle(ControlPlane.Settings control, MeterRegistry meters) {
+        return new SignInThrottle(control.signIn().maxFailures(), control.signIn().window(), meters, System::nanoTime);
+    }
 
     @Bean
     @Order(1)
