@@ -47,6 +47,7 @@ class KeepAliveTest {
         registry.add("mosaic.manifest", file::toString);
         registry.add("mosaic.registry.teams.people.token-sha256", () -> Tokens.sha256(TEAM));
         registry.add("mosaic.registry.writes-per-minute", () -> 10_000); // the test writes well over the default 60
+        registry.add("mosaic.control.sign-in.max-failures", () -> 10_000); // and sends many wrong tokens on purpose
     }
 
     @AfterAll
