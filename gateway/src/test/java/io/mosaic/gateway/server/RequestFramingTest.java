@@ -178,6 +178,37 @@ class RequestFramingTest {
         assertThat(RECEIVED).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pages", "control"})
+    void theRefusalReachesAClientStillSendingALargeBody(String origin) throws Exception {
+        int size = 8 * 1024 * 1024;
+        try (RawHttp.KeptAlive connection = new RawHttp.KeptAlive(port(origin), 10_000)) {
+            Thread sender = new Thread(() -> {
+                try {
+                    connection.write(request("POST", target(origin), "HTTP/1.1",
+                            "Transfer-Encoding: xchunked\r\nContent-Length: " + size + "\r\n", ""));
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    for (int sent = 0; sent < size; sent += chunk.length) {
+                        connection.write(new String(chunk, StandardCharsets.ISO_8859_1));
+                    }
+                } catch (IOException e) {
+                    // the server stopped reading: what counts is whether the answer got through
+                }
+            });
+            sender.setDaemon(true);
+            sender.start();
+
+            RawHttp.Answer answer = connection.next();
+
+            assertThat(answer).as("an answer, not a reset").isNotNull();
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).isEqualTo("request refused: " + BESIDE + "\n");
+            assertThat(connection.closedByServer()).isTrue();
+        }
+        assertThat(RECEIVED).isEmpty();
+    }
+
     // ---- the legal forms next to them ----
 
     @Test
