@@ -124,8 +124,12 @@ final class FramingGuard {
         pipeline.addBefore(NettyPipeline.HttpCodec, SCAN, new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (guard.checkContext == null) {
-                    ctx.pipeline().addAfter(NettyPipeline.HttpCodec, CHECK, check);
+                if (guard.checkContext == null && guard.mode != Mode.PASS) {
+                    if (ctx.pipeline().get(NettyPipeline.HttpCodec) == null) {
+                        guard.mode = Mode.PASS; // no HTTP/1.1 codec any more: nothing to guard
+                    } else {
+                        ctx.pipeline().addAfter(NettyPipeline.HttpCodec, CHECK, check);
+                    }
                 }
                 if (msg instanceof ByteBuf bytes) {
                     guard.scan(ctx, bytes);
