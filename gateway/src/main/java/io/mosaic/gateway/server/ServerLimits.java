@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
  * The gateway's own HTTP server, bounded against clients that hold connections or send too much:
  * Spring Boot's {@code server.*} properties set the idle timeout and the size limits of the
  * request line and headers (see application.properties); this adds what Boot has no property
- * for, a deadline for a request head to arrive ({@code mosaic.server.header-read-timeout}).
+ * for, a deadline for a request head to arrive ({@code mosaic.server.header-read-timeout}), and
+ * refuses requests whose framing could be read two ways ({@link FramingGuard}). The control
+ * port's server copies these customizers ({@link ControlServer}), so both ports hold the same.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServerLimits.Settings.class)
@@ -32,6 +34,11 @@ public class ServerLimits {
     @Bean
     NettyServerCustomizer keepAliveReads() {
         return server -> server.doOnChannelInit((observer, channel, address) -> KeepAliveReads.install(channel));
+    }
+
+    @Bean
+    NettyServerCustomizer requestFraming() {
+        return server -> server.doOnChannelInit((observer, channel, address) -> FramingGuard.install(channel));
     }
 
     @Bean

@@ -81,8 +81,18 @@ public final class RawHttp {
 
         /** The answer, or null when the server closed the connection instead. */
         public Answer exchange(String request) throws IOException {
+            write(request);
+            return next();
+        }
+
+        /** Writes {@code request} (or several, pipelined) without reading. */
+        public void write(String request) throws IOException {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
+        }
+
+        /** Reads the next answer; null when the server closed the connection instead. */
+        public Answer next() throws IOException {
             String head = readLine();
             if (head == null) {
                 return null;
@@ -120,6 +130,17 @@ public final class RawHttp {
                 }
             }
             return line.toString();
+        }
+
+        /** Whether the server closes the connection (rather than sending more) within the timeout. */
+        public boolean closedByServer() throws IOException {
+            try {
+                return in.read() == -1;
+            } catch (java.net.SocketException e) {
+                return true; // reset: closed too
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
         }
 
         @Override
