@@ -232,7 +232,6 @@ class FragmentCachingTest {
         // Stored again by the background fetch: a hit, or stale again on a machine slow enough to take 1 s.
         assertThat(refreshed.attr("data-fragment-cache")).isIn("hit", "stale");
         assertThat(refreshed.text()).contains("call 2");
-        assertThat(calls("/swr")).as("the pages since were served from the stored answer").isLessThanOrEqualTo(3);
     }
 
     @Test
