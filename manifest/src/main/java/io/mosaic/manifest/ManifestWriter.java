@@ -37,6 +37,15 @@ public final class ManifestWriter {
         return dump.dumpToString(root);
     }
 
+    /**
+     * One fragment as a fragment document (its fields at the top level, every setting spelled
+     * out): what {@code publish} and the registration API take, and what the console shows as a
+     * fragment's effective configuration.
+     */
+    public String writeFragment(FragmentDefinition fragment) {
+        return dump.dumpToString(fragment(fragment));
+    }
+
     private static Map<String, Object> defaults(Defaults defaults) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("timeout", Quantities.format(defaults.timeout()));

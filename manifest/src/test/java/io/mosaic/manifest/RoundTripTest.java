@@ -3,6 +3,7 @@ package io.mosaic.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,6 +45,22 @@ class RoundTripTest {
                         {"version": 1, "fragments": [{"name": "a", "team": "t", "url": "https://a.example/f"}],
                          "pages": [{"path": "/", "layout": "admin", "slots": {"main": "a"}}]}
                         """));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFragmentWrittenAloneReadsBackAsTheSameFragmentDocument() {
+        Manifest manifest = new ManifestReader().read(ManifestReaderTest.example()).orThrow();
+        for (FragmentDefinition fragment : manifest.fragments()) {
+            String document = new ManifestWriter().writeFragment(fragment);
+            assertThat(document).startsWith("name: " + fragment.name() + "\n").doesNotContain("fragments:").doesNotContain("pages:");
+            // Registered in place of the manifest's own, the written document gives the same definition.
+            Manifest without = new Manifest(manifest.version(), manifest.defaults(),
+                    manifest.fragments().stream().filter(f -> f != fragment).toList(), manifest.pages());
+            String effective = new ManifestWriter().write(without);
+            Manifest again = new ManifestReader().readAll(List.of(new SourceText("effective.yaml", effective)),
+                    List.of(new SourceText("registry:" + fragment.name(), document))).orThrow();
+            assertThat(again.fragment(fragment.name())).contains(fragment);
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -23,6 +23,7 @@ import io.mosaic.gateway.resolve.FragmentResolver;
 import io.mosaic.gateway.route.ProxyPathFilter;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.gateway.route.ProxyTags;
+import io.mosaic.gateway.server.PublicUrls;
 import io.mosaic.gateway.source.EffectiveManifest;
 import io.mosaic.manifest.ManifestSchema;
 import java.net.URI;
@@ -129,8 +130,9 @@ class CompositionConfiguration {
 
     /** Answers GET and HEAD of pages below WebFlux, as a decorator of the server's handler (see its javadoc). */
     @Bean
-    PageHandler pageHandler(PlanHolder plans, FragmentResolver resolver, MeterRegistry meters, RequestIds requestIds) {
-        return new PageHandler(plans, new PageComposer(resolver, new PageMetrics(meters)), requestIds);
+    PageHandler pageHandler(PlanHolder plans, FragmentResolver resolver, MeterRegistry meters, RequestIds requestIds,
+                            PublicUrls publicUrls) {
+        return new PageHandler(plans, new PageComposer(resolver, new PageMetrics(meters)), requestIds, publicUrls::controlOrigin);
     }
 
     @Bean

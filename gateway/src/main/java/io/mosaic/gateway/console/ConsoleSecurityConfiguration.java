@@ -2,6 +2,7 @@ package io.mosaic.gateway.console;
 
 import io.mosaic.gateway.registry.RegistryProperties;
 import io.mosaic.gateway.registry.api.TokenAuthentication;
+import io.mosaic.gateway.server.PublicUrls;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,12 @@ import reactor.core.publisher.Mono;
 class ConsoleSecurityConfiguration {
 
     static final String LOGIN = "/console/login";
+
+    /** Every console response's Content-Security-Policy, with a nonce of its own. */
+    @Bean
+    ConsoleHeaders consoleHeaders(PublicUrls urls) {
+        return new ConsoleHeaders(urls);
+    }
 
     @Bean
     @Order(2)

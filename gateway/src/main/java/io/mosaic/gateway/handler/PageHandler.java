@@ -9,6 +9,7 @@ import io.mosaic.gateway.request.RequestIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,12 +50,15 @@ public final class PageHandler implements HttpHandlerDecoratorFactory {
     private final PlanHolder plans;
     private final PageComposer composer;
     private final RequestIds requestIds;
+    private final Function<ServerHttpRequest, String> console;
     private final Nonces nonces = new Nonces();
 
-    public PageHandler(PlanHolder plans, PageComposer composer, RequestIds requestIds) {
+    /** @param console the console's origin as seen from a page request (it may frame pages), or null */
+    public PageHandler(PlanHolder plans, PageComposer composer, RequestIds requestIds, Function<ServerHttpRequest, String> console) {
         this.plans = plans;
         this.composer = composer;
         this.requestIds = requestIds;
+        this.console = console;
     }
 
     /** The server's handler, with GET and HEAD of the current plan's pages answered before it. */
@@ -107,7 +111,7 @@ public final class PageHandler implements HttpHandlerDecoratorFactory {
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(HTML);
         headers.setCacheControl("no-store");
-        PageHeaders.set(headers, nonce);
+        PageHeaders.set(headers, nonce, console.apply(request));
         headers.set("X-Request-Id", id);
         return composer.write(page, context, nonce, response);
     }

@@ -150,7 +150,7 @@ public final class PlanCompiler {
         }
         Set<String> headKeys = new LinkedHashSet<>(head.keySet());
         FragmentPlan primary = page.primaryFragment().map(fragments::get).orElse(null);
-        return new PagePlan(page, merge(withHead), onPage, primary, headKeys);
+        return new PagePlan(page, merge(withHead), onPage, primary, headKeys, bySlot);
     }
 
     /** Joins neighbouring text segments, so a request writes as few buffers as possible. */

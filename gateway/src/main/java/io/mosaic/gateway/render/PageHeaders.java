@@ -13,20 +13,29 @@ public final class PageHeaders {
     private PageHeaders() {
     }
 
-    /** The Content-Security-Policy for a response whose nonce is {@code nonce}. */
+    /** The Content-Security-Policy for a response whose nonce is {@code nonce}, framed by its own origin only. */
     public static String contentSecurityPolicy(String nonce) {
+        return contentSecurityPolicy(nonce, null);
+    }
+
+    /**
+     * The Content-Security-Policy for a response whose nonce is {@code nonce}; besides its own
+     * origin, {@code console} (an origin, or null) may frame it: the console previews pages.
+     */
+    public static String contentSecurityPolicy(String nonce, String console) {
         return "default-src 'self'; script-src 'nonce-" + nonce + "' 'strict-dynamic'; "
                 // Layouts and teams write inline <style> and style="": CSS cannot run script, and
                 // browsers hide nonce attributes from selectors.
                 + "style-src 'self' 'unsafe-inline'; "
                 // Fragments may show images from other https origins (a CDN); data: for inline icons.
                 + "img-src 'self' data: https:; "
-                + "object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
+                + "object-src 'none'; base-uri 'none'; frame-ancestors 'self'" + (console == null ? "" : " " + console)
+                + "; form-action 'self'";
     }
 
-    /** Sets the page's security headers, with {@code nonce} in its policy. */
-    public static void set(HttpHeaders headers, String nonce) {
-        headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+    /** Sets the page's security headers, with {@code nonce} in its policy and {@code console} (or null) among its framers. */
+    public static void set(HttpHeaders headers, String nonce, String console) {
+        headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, console));
         // Page URLs carry searches (?q=...): other origins get the origin only; the gateway's own
         // proxy calls keep the whole referrer, which fragments may use for context.
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -30,9 +30,13 @@ public class ControlPlane {
      * @param address the address the control port binds to; unset: the same as {@code server.address}
      *                (every interface when that is unset too)
      * @param signIn how failed sign-ins are throttled
+     * @param url the control origin as browsers reach it ({@code https://console.example.com}), when it is not the
+     *            pages' host name on the control port: pages let it frame them (the console's page previews)
+     * @param pagesUrl the pages' origin as browsers reach it ({@code https://admin.example.com}), when it is not the
+     *                 console's host name on the pages' port: the console previews and links pages there
      */
     @ConfigurationProperties(prefix = "mosaic.control")
-    public record Settings(Integer port, InetAddress address, SignIn signIn) {
+    public record Settings(Integer port, InetAddress address, SignIn signIn, java.net.URI url, java.net.URI pagesUrl) {
 
         public Settings {
             port = port == null ? 8081 : port;
@@ -63,6 +67,12 @@ public class ControlPlane {
                                 ConfigurableEnvironment environment) {
         // The handler is asked for at start: it is built from the decorators, Origins among them.
         return new ControlServer(settings, pagesFactory, httpHandler, resources.getIfAvailable(), environment);
+    }
+
+    @Bean
+    PublicUrls publicUrls(Settings settings, ControlServer controlServer, ConfigurableEnvironment environment) {
+        return new PublicUrls(settings.url(), settings.pagesUrl(), controlServer::port,
+                () -> environment.getProperty("local.server.port", Integer.class, -1));
     }
 
     /** Outermost around the server's handler: decides which port serves a request before anything else runs. */

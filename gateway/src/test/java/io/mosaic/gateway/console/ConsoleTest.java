@@ -69,6 +69,9 @@ class ConsoleTest {
     /** The pages' origin. */
     WebTestClient pages;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int pagesPort;
+
     @Autowired
     void client(WebTestClient client, org.springframework.core.env.Environment environment) {
         pages = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
@@ -337,7 +340,31 @@ class ConsoleTest {
         assertThat(pages.select(".page-card h2 a").text()).isEqualTo("/admin (/admin)");
         assertThat(pages.select(".slots li").eachText()).anySatisfy(slot -> assertThat(slot).startsWith("header").contains("nav"))
                 .anySatisfy(slot -> assertThat(slot).startsWith("widgets open slot,").contains("of 4 places free"));
-        assertThat(pages.select("iframe").attr("src")).isEqualTo("/admin");
+        // Previewed from the pages' origin: no team's markup is ever served on the console's.
+        assertThat(pages.select("iframe").attr("src")).isEqualTo("http://127.0.0.1:" + pagesPort + "/admin");
+    }
+
+    @Test
+    void everyConsolePageHasAStrictPolicyWhoseNonceOnlyTheConsolesScriptCarries() {
+        EntityExchangeResult<String> answer = web.get().uri("/console/pages").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE)
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        String policy = answer.getResponseHeaders().getFirst("Content-Security-Policy");
+        Document page = Jsoup.parse(answer.getResponseBody());
+        String nonce = page.select("script[src=/console/assets/console.js]").attr("nonce");
+        assertThat(nonce).hasSize(24);
+        assertThat(policy).contains("default-src 'none'").contains("script-src 'nonce-" + nonce + "';")
+                .contains("frame-src http://127.0.0.1:" + pagesPort + ";").contains("frame-ancestors 'none'")
+                .contains("form-action 'self'").doesNotContain("unsafe");
+        assertThat(page.select("script:not([nonce])")).isEmpty();
+        // A new nonce for every response; the sign-in page and a refusal carry the policy too.
+        String again = web.get().uri("/console/pages").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE)
+                .accept(MediaType.TEXT_HTML).exchange().returnResult(String.class).getResponseHeaders().getFirst("Content-Security-Policy");
+        assertThat(again).isNotEqualTo(policy).startsWith("default-src 'none'");
+        assertThat(web.get().uri("/console/login").accept(MediaType.TEXT_HTML).exchange().returnResult(String.class)
+                .getResponseHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(web.get().uri("/console/audit").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE).accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isForbidden().returnResult(String.class).getResponseHeaders()
+                .getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
     }
 
     @Test

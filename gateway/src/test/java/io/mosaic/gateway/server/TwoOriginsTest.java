@@ -117,6 +117,18 @@ class TwoOriginsTest {
     }
 
     @Test
+    void pagesLetOnlyTheConsolesOriginFrameThemBesideTheirOwn() {
+        int controlPort = environment.getRequiredProperty("local.control.port", Integer.class);
+        String policy = pages().get().uri("/admin").exchange().expectStatus().isOk().returnResult(String.class)
+                .getResponseHeaders().getFirst("Content-Security-Policy");
+        assertThat(policy).contains("frame-ancestors 'self' http://127.0.0.1:" + controlPort + ";");
+        // A Host that is not a plain host name adds nothing to the policy.
+        RawHttp.Answer odd = RawHttp.send(pagesPort, "GET /admin HTTP/1.1\r\nHost: a.example;script-src\r\nConnection: close\r\n\r\n");
+        assertThat(odd.status()).isEqualTo(200);
+        assertThat(odd.header("Content-Security-Policy")).contains("frame-ancestors 'self';").doesNotContain("a.example");
+    }
+
+    @Test
     void theManifestSchemaIsPublicOnBothPorts() {
         pages().get().uri("/manifest.schema.json").exchange().expectStatus().isOk();
         control().get().uri("/manifest.schema.json").exchange().expectStatus().isOk();

@@ -4,6 +4,7 @@ import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.registry.AuditEntry;
 import io.mosaic.gateway.registry.Caller;
 import io.mosaic.gateway.registry.FieldError;
+import io.mosaic.gateway.registry.OffLoop;
 import io.mosaic.gateway.registry.PageSlots;
 import io.mosaic.gateway.registry.Registrations;
 import io.mosaic.gateway.registry.Registrations.Precondition;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.dao.DataAccessException;
@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,12 +68,12 @@ class FragmentApi {
 
     @GetMapping("/fragments")
     Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String team) {
-        return blocking(() -> registrations.list(team).stream().map(this::view).toList());
+        return OffLoop.call(() -> registrations.list(team).stream().map(this::view).toList());
     }
 
     @GetMapping("/fragments/{name}")
     Mono<ResponseEntity<Map<String, Object>>> get(@PathVariable String name) {
-        return blocking(() -> registrations.get(name))
+        return OffLoop.call(() -> registrations.get(name))
                 .map(fragment -> ResponseEntity.ok().eTag(fragment.etag()).body(view(fragment)));
     }
 
@@ -84,7 +83,7 @@ class FragmentApi {
         String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
         return body(exchange.getRequest())
-                .flatMap(body -> blocking(() -> registrations.put(caller, name, body, precondition, requestId)))
+                .flatMap(body -> OffLoop.call(() -> registrations.put(caller, name, body, precondition, requestId)))
                 .map(stored -> (stored.created()
                         ? ResponseEntity.created(URI.create("/api/fragments/" + name))
                         : ResponseEntity.ok())
@@ -97,7 +96,7 @@ class FragmentApi {
                                       ServerWebExchange exchange) {
         String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
-        return blocking(() -> {
+        return OffLoop.call(() -> {
             registrations.delete(caller, name, precondition, requestId);
             return ResponseEntity.noContent().<Void>build();
         });
@@ -105,7 +104,7 @@ class FragmentApi {
 
     @GetMapping("/fragments/{name}/revisions")
     Mono<List<Map<String, Object>>> revisions(@PathVariable String name) {
-        return blocking(() -> registrations.revisions(name).stream().map(this::view).toList());
+        return OffLoop.call(() -> registrations.revisions(name).stream().map(this::view).toList());
     }
 
     @PostMapping("/fragments/{name}/revisions/{revision}/restore")
@@ -113,7 +112,7 @@ class FragmentApi {
                                                       @AuthenticationPrincipal Caller caller, ServerWebExchange exchange) {
         String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
-        return blocking(() -> registrations.restore(caller, name, revision, precondition, requestId))
+        return OffLoop.call(() -> registrations.restore(caller, name, revision, precondition, requestId))
                 .map(stored -> ResponseEntity.ok().eTag(stored.fragment().etag()).body(view(stored.fragment())));
     }
 
@@ -135,21 +134,21 @@ class FragmentApi {
                                                               ServerWebExchange exchange) {
         String requestId = RequestIds.of(exchange);
         Precondition precondition = precondition(exchange.getRequest());
-        return blocking(() -> registrations.setEnabled(caller, name, enabled, precondition, requestId))
+        return OffLoop.call(() -> registrations.setEnabled(caller, name, enabled, precondition, requestId))
                 .map(fragment -> ResponseEntity.ok().eTag(fragment.etag()).body(view(fragment)));
     }
 
     /** The pages in force, their layouts and slots: what a team may mount into, and how many places are free. */
     @GetMapping("/pages")
-    List<Map<String, Object>> pages() {
-        return PageSlots.of(plans.current().manifest());
+    List<Map<String, Object>> pages(@AuthenticationPrincipal Caller caller) {
+        return PageSlots.of(plans.current(), caller.team());
     }
 
     @GetMapping("/audit")
     Mono<List<AuditEntry>> audit(@RequestParam(required = false) String team, @RequestParam(required = false) String fragment,
                                  @RequestParam(defaultValue = "100") int limit) {
         int bounded = Math.max(1, Math.min(limit, 1000));
-        return blocking(() -> registrations.audit(team, fragment, bounded));
+        return OffLoop.call(() -> registrations.audit(team, fragment, bounded));
     }
 
     @ExceptionHandler(RegistryException.class)
@@ -238,9 +237,5 @@ class FragmentApi {
     private static Precondition precondition(ServerHttpRequest request) {
         return new Precondition(request.getHeaders().getFirst(HttpHeaders.IF_MATCH),
                 request.getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH));
-    }
-
-    private static <T> Mono<T> blocking(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 }
