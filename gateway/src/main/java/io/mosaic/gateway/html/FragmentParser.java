@@ -72,6 +72,11 @@ public final class FragmentParser {
     /** The answer {@code html} copied through {@code trust}'s preset, serialised (not yet parsed again). */
     Checked check(String html, UrlRewriter urls, Trust trust) {
         TrustPreset preset = TrustPreset.of(trust);
+        if (html.indexOf('\r') >= 0) {
+            // The HTML standard's input preprocessing, which jsoup leaves out: a browser reads CR LF
+            // and a lone CR as LF, also inside attribute values, where jsoup would keep the CR.
+            html = html.replace("\r\n", "\n").replace('\r', '\n');
+        }
         Document answer = Jsoup.parse(STANDARDS_MODE + html, "", Parser.htmlParser());
         answer.setBaseUri(TrustPreset.SAFELIST_BASE);
         Map<String, Asset> assets = new LinkedHashMap<>();

@@ -196,6 +196,13 @@ class FragmentParserMutationXssTest {
     }
 
     @Test
+    void carriageReturnsAreReadAsABrowserReadsThemInAttributesToo() {
+        // jsoup keeps a CR in an attribute value; a browser reads CR LF as LF (DOMPurify fixture 18).
+        assertThat(staysInItsBox("<img src=\"\r\ndata:image/png,x\" alt=\"a\rb\">\r\n", Trust.STANDARD))
+                .isEqualTo("<img src=\"\ndata:image/png,x\" alt=\"a\nb\">\n");
+    }
+
+    @Test
     void fragmentsAreParsedInStandardsModeLikeThePage() {
         // In quirks mode a table stays inside a p; in the page's standards mode a browser closes the p first.
         assertThat(staysInItsBox("<p><table><tr><td>cell</td></tr></table>", Trust.STANDARD))
