@@ -33,7 +33,10 @@ import org.jsoup.nodes.Element;
  *   nonce marker); no {@code http-equiv} anywhere; no attribute whose name the serialiser would
  *   have to repair (it would be parsed back under another name); no declarative-partial-update linkage
  *   ({@code patchsrc}, and {@code for} but on {@code label}/{@code output}), with which one
- *   box's markup could be patched into another's;</li>
+ *   box's markup could be patched into another's; no {@code shadowroot*} attributes (a browser
+ *   turns a {@code <template shadowrootmode>} into its parent's shadow root, a tree other than
+ *   the one checked); no {@code form} attribute (a control or button could join another box's
+ *   form by its id, and post its fields to the fragment's own proxy);</li>
  *   <li>unless the preset keeps them: no {@code on*} attributes, {@code srcdoc}, or
  *   {@code javascript:}/{@code vbscript:} URLs.</li>
  * </ul>
@@ -131,7 +134,8 @@ final class BoxGuard {
             // A name the serialiser must repair (a quote or < in it) would come back under another name.
             if (!key.equals(Attribute.getValidKey(key, Document.OutputSettings.Syntax.html))
                     || name.startsWith("data-fragment") || name.equals("nonce") || name.equals("http-equiv") || name.equals("patchsrc")
-                    || (name.equals("for") && !(html && (tag.equals("label") || tag.equals("output"))))) {
+                    || (name.equals("for") && !(html && (tag.equals("label") || tag.equals("output"))))
+                    || name.startsWith("shadowroot") || (html && name.equals("form"))) {
                 continue;
             }
             String value = urls.attribute(tag, name, attribute.getValue());

@@ -112,6 +112,55 @@ class FragmentParserMutationXssTest {
     }
 
     @Test
+    void nothingStandsInsideAnIntegrationPointWhateverNamespaceItCameWith() {
+        // jsoup makes the children of mtext or of an svg title HTML, as a browser does; were it ever to give
+        // one a foreign namespace, the serialised child would still be parsed as HTML there, so it goes.
+        Element body = Document.createShell("").body();
+        Element mtext = append(append(body, "math", ForeignContent.MATHML), "mtext", ForeignContent.MATHML);
+        append(mtext, "mi", ForeignContent.MATHML).text("x");
+        mtext.appendText("t");
+        append(append(append(body, "svg", ForeignContent.SVG), "title", ForeignContent.SVG), "rect", ForeignContent.SVG);
+        Element box = emptyBox();
+        FragmentCopy.copy(body.childNodes(), box, TrustPreset.TRUSTED, urls, element -> { });
+        assertThat(box.html()).isEqualTo("<math><mtext>t</mtext></math><svg><title></title></svg>");
+    }
+
+    /** Where a hand-built tree is copied to: a body serialised as the parser's is, without pretty-printing. */
+    private static Element emptyBox() {
+        Document document = Document.createShell("");
+        document.outputSettings().prettyPrint(false);
+        return document.body();
+    }
+
+    private static Element append(Element parent, String name, String namespace) {
+        Element child = new Element(Tag.valueOf(name, namespace, org.jsoup.parser.ParseSettings.htmlDefault), "");
+        parent.appendChild(child);
+        return child;
+    }
+
+    @Test
+    void htmlElementsNamedLikeSvgOrMathMlOnesAreDropped() {
+        // DOMPurify's rule: a name only SVG or MathML use never stands for an HTML element (the other
+        // parser may put it in the foreign namespace); a, title, style, script and font are shared.
+        assertThat(staysInItsBox("<p><mglyph>m</mglyph><path>p</path><foreignobject>f</foreignobject><font>kept</font></p>",
+                Trust.STANDARD)).isEqualTo("<p><font>kept</font></p>");
+    }
+
+    @Test
+    void aDeclarativeShadowRootStaysAnInertTemplate() {
+        // A browser moves a shadowrootmode template's content into its parent's shadow root: not the tree checked.
+        assertThat(staysInItsBox("<div><template shadowrootmode=\"open\" shadowrootdelegatesfocus><p>shadow</p></template>light</div>",
+                Trust.STANDARD)).isEqualTo("<div><template><p>shadow</p></template>light</div>");
+    }
+
+    @Test
+    void controlsCannotJoinAnotherBoxsFormById() {
+        assertThat(staysInItsBox("<input name=\"injected\" form=\"victim-form\"><button form=\"victim-form\" "
+                + "formaction=\"/api/steal\">steal</button>", Trust.TRUSTED))
+                .isEqualTo("<input name=\"injected\"><button formaction=\"/fragments/attacker/api/steal\">steal</button>");
+    }
+
+    @Test
     void mglyphAndMalignmarkInMathTextAreDropped() {
         assertThat(staysInItsBox("<math><mtext><mglyph><style><img src=x onerror=alert(1)></style></mglyph></mtext></math>", Trust.STANDARD))
                 .isEqualTo("<math><mtext></mtext></math>");
@@ -133,7 +182,7 @@ class FragmentParserMutationXssTest {
         body.appendElement("a").attr("href", "#1").appendElement("span").appendElement("a").attr("href", "#2").text("inner");
         body.appendElement("button").appendElement("button").text("b");
         body.appendElement("nobr").appendElement("nobr").text("n");
-        Element box = Document.createShell("").body();
+        Element box = emptyBox();
         FragmentCopy.copy(body.childNodes(), box, TrustPreset.STANDARD, urls, element -> { });
         assertThat(box.html()).isEqualTo("<a href=\"#1\"><span>inner</span></a><button>b</button><nobr>n</nobr>");
         assertThat(ParseCheck.reparsesTo(box.html(), box)).isTrue();
@@ -156,6 +205,16 @@ class FragmentParserMutationXssTest {
     }
 
     @Test
+    void anIframeKeepsNoContentWhateverItWasGiven() {
+        // A browser reads an iframe's content as raw text: an element in it (built, not parsed) would come back as text.
+        Element body = Jsoup.parse("").body();
+        body.appendElement("iframe").attr("src", "/api/frame").appendElement("b").text("x");
+        Element box = emptyBox();
+        FragmentCopy.copy(body.childNodes(), box, TrustPreset.STANDARD, urls, element -> { });
+        assertThat(box.html()).isEqualTo("<iframe src=\"/fragments/attacker/api/frame\"></iframe>");
+    }
+
+    @Test
     void scriptsAndStylesWhoseTextHoldsTheirEndTagOrACommentOpenerAreDropped() {
         assertThat(staysInItsBox("<div><script><!--<script></script><img src=x onerror=alert(1)></script></div>", Trust.TRUSTED))
                 .doesNotContain("<script");
@@ -163,7 +222,7 @@ class FragmentParserMutationXssTest {
         // Built as a tree (no parser puts it there): serialised raw, the style's text would be markup.
         Element body = Jsoup.parse("").body();
         body.appendElement("style").appendChild(new org.jsoup.nodes.DataNode("</style><img src=x onerror=alert(1)>"));
-        Element box = Document.createShell("").body();
+        Element box = emptyBox();
         FragmentCopy.copy(body.childNodes(), box, TrustPreset.STANDARD, urls, element -> { });
         assertThat(box.html()).isEmpty();
     }
