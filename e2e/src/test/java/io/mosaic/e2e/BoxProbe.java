@@ -13,7 +13,8 @@ import org.jsoup.nodes.TextNode;
 /**
  * What the mXSS suite reads of a composed page: from Chromium's live DOM, every box with its
  * parent, every element carrying a {@code data-fragment*}, {@code http-equiv} or {@code on*}
- * attribute, and the attacker box's subtree; from jsoup's parse of the page as sent, the same
+ * attribute, every form control that belongs to a form in another box, and the attacker box's
+ * subtree; from jsoup's parse of the page as sent, the same
  * subtree. Subtrees are written the same way on both sides, one line per node: namespace, lowercase
  * name and attributes in order (a nonce's value hidden, as Chromium hides it), then each run of
  * text; a template's content stands for its children.
@@ -61,7 +62,15 @@ final class BoxProbe {
                 return out;
               };
               const all = [...Document.prototype.getElementsByTagName.call(document, '*')];
-              const boxes = [], fragmentAttrs = [], httpEquiv = [], handlers = [];
+              const formOf = e => {
+                for (let p = Object.getPrototypeOf(e); p; p = Object.getPrototypeOf(p)) {
+                  const d = Object.getOwnPropertyDescriptor(p, 'form');
+                  if (d && d.get) return d.get.call(e);
+                }
+                return null;
+              };
+              const boxOf = e => Element.prototype.closest.call(e, '[data-fragment]');
+              const boxes = [], fragmentAttrs = [], httpEquiv = [], handlers = [], crossBoxForms = [];
               let bases = 0, markers = 0;
               for (const e of all) {
                 const attrs = names(e);
@@ -74,6 +83,8 @@ final class BoxProbe {
                 if (attrs.includes('http-equiv')) httpEquiv.push(outerOf(e));
                 if (attrs.some(n => n.startsWith('on'))) handlers.push(outerOf(e));
                 if (localNameOf(e) === 'base') bases++;
+                const form = formOf(e);
+                if (form && boxOf(form) !== boxOf(e)) crossBoxForms.push(outerOf(e));
               }
               const describe = e => localNameOf(e) + (attr(e, 'class') ? '.' + attr(e, 'class') : '');
               const named = n => boxes.find(b => attr(b, 'data-fragment') === n) || null;
@@ -81,7 +92,7 @@ final class BoxProbe {
               return {
                 boxes: boxes.map(b => ({ name: attr(b, 'data-fragment'), cls: attr(b, 'class'),
                     parent: parentOf(b) ? describe(parentOf(b)) : null, attrs: names(b) })),
-                fragmentAttrs, httpEquiv, handlers, bases,
+                fragmentAttrs, httpEquiv, handlers, bases, crossBoxForms,
                 victim: victim ? innerOf(victim) : null,
                 late: late ? innerOf(late) : null,
                 lateFollowsVictim: !!victim && !!late && nextOf(victim) === late,

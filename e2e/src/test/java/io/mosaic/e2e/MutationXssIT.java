@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * {@code <main>}, the others in the aside, the late one moved into its placeholder); the victim's
  * and the late box hold exactly their own content; no element carries {@code http-equiv}, a
  * {@code data-fragment*} attribute (but the gateway's, on its boxes) or, unless the fragment is
- * trusted, an {@code on*} attribute; no {@code <base>}, no navigation, no dialog (but for trusted
+ * trusted, an {@code on*} attribute; no control belongs to a form in another box; no {@code <base>}, no navigation, no dialog (but for trusted
  * fragments' own scripts); and the attacker's box holds exactly the tree jsoup parses from the
  * page as the gateway sent it (parse stability: tag, namespace, attributes and text).
  *
@@ -162,6 +162,7 @@ class MutationXssIT {
         softly.assertThat(list(live.get("fragmentAttrs"))).as(what + ": data-fragment* outside the boxes").isEmpty();
         softly.assertThat(list(live.get("httpEquiv"))).as(what + ": http-equiv").isEmpty();
         softly.assertThat(live.get("bases")).as(what + ": <base>").isEqualTo(0);
+        softly.assertThat(list(live.get("crossBoxForms"))).as(what + ": controls in another box's form").isEmpty();
         if (!trusted) {
             // (A trusted fragment's own script may change the address: dompurify:157 calls history.pushState.)
             softly.assertThat(live.get("href")).as(what + ": navigated away").isEqualTo(url);

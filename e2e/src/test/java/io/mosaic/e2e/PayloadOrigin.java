@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PayloadOrigin implements AutoCloseable {
 
-    static final String VICTIM = "<p id=\"victim-content\">VICTIM</p>";
+    /** The victim team's content: a paragraph a declarative patch could target by id, and a form another box's controls could join. */
+    static final String VICTIM = "<p id=\"victim-content\">VICTIM</p><form id=\"victim-form\" action=\"/victim\">"
+            + "<input name=\"secret\" value=\"s\"></form>";
     static final String LATE = "<p id=\"late-content\">LATE</p>";
 
     private final HttpServer server;
