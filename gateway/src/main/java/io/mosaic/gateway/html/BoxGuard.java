@@ -173,15 +173,26 @@ final class BoxGuard {
 
     /** Whether a URL would run script, as a browser reads it: ignoring case, whitespace and control characters. */
     static boolean scriptUrl(String value) {
-        StringBuilder scheme = new StringBuilder();
-        for (int i = 0; i < value.length() && scheme.length() < 11; i++) {
+        StringBuilder scheme = null;
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c <= ' ' || c == '\u007f') {
                 continue;
             }
+            if (scheme == null) {
+                // Most values start otherwise: no scheme to read.
+                char first = Character.toLowerCase(c);
+                if (first != 'j' && first != 'v') {
+                    return false;
+                }
+                scheme = new StringBuilder(11);
+            }
             if (c == ':') {
                 String s = scheme.toString().toLowerCase(Locale.ROOT);
                 return s.equals("javascript") || s.equals("vbscript");
+            }
+            if (scheme.length() == 10) {
+                return false;
             }
             scheme.append(c);
         }

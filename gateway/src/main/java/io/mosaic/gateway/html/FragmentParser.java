@@ -95,7 +95,7 @@ public final class FragmentParser {
         Element box = page.body();
         FragmentCopy.copy(roots, box, preset, urls, element -> collect(element, urls, preset, assets));
         FragmentCopy.copy(answer.body().childNodes(), box, preset, urls, element -> collect(element, urls, preset, assets));
-        return new Checked(box, box.html(), List.copyOf(assets.values()));
+        return new Checked(box, box.html(new StringBuilder(html.length() + 256)).toString(), List.copyOf(assets.values()));
     }
 
     /** A stylesheet or script found in the answer, if the preset loads it with the page. */

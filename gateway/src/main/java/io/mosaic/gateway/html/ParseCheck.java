@@ -33,21 +33,27 @@ final class ParseCheck {
         Document shell = Document.createShell("");
         shell.quirksMode(Document.QuirksMode.noQuirks);
         Element box = shell.body().appendElement("div");
-        return same(checked.childNodes(), Parser.parseFragment(html, box, ""));
+        List<Node> parsed = Parser.parseFragment(html, box, "");
+        return same(checked, parsed, parsed.size());
     }
 
-    private static boolean same(List<Node> checked, List<Node> parsed) {
+    /**
+     * Whether {@code checked}'s children are the first {@code count} nodes of {@code parsed}, or
+     * of {@code parsed}'s children when it is a node (read by index: jsoup's childNodes() copies).
+     */
+    private static boolean same(Element checked, Object parsed, int count) {
         int next = 0;
-        for (Node node : checked) {
-            if (next == parsed.size()) {
+        for (int i = 0; i < checked.childNodeSize(); i++) {
+            Node node = checked.childNode(i);
+            if (next == count) {
                 return false;
             }
-            Node other = parsed.get(next++);
+            Node other = nth(parsed, next++);
             if (plainText(node) && plainText(other)) {
                 // One run of text, which a parser may have built as several nodes.
                 String text = ((TextNode) other).getWholeText();
-                while (next < parsed.size() && plainText(parsed.get(next))) {
-                    text += ((TextNode) parsed.get(next++)).getWholeText();
+                while (next < count && plainText(nth(parsed, next))) {
+                    text += ((TextNode) nth(parsed, next++)).getWholeText();
                 }
                 if (!((TextNode) node).getWholeText().equals(text)) {
                     return false;
@@ -56,7 +62,12 @@ final class ParseCheck {
                 return false;
             }
         }
-        return next == parsed.size();
+        return next == count;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Node nth(Object nodes, int index) {
+        return nodes instanceof Node parent ? parent.childNode(index) : ((List<Node>) nodes).get(index);
     }
 
     private static boolean plainText(Node node) {
@@ -67,7 +78,7 @@ final class ParseCheck {
         if (checked instanceof Element element && parsed instanceof Element other) {
             // (A parsed form is jsoup's FormElement, its copy a plain Element: the same element to a browser.)
             return element.tag().namespace().equals(other.tag().namespace()) && element.normalName().equals(other.normalName())
-                    && sameAttributes(element, other) && same(element.childNodes(), other.childNodes());
+                    && sameAttributes(element, other) && same(element, other, other.childNodeSize());
         }
         if (checked instanceof DataNode data && parsed instanceof DataNode other) {
             return data.getWholeData().equals(other.getWholeData());
