@@ -27,10 +27,17 @@ final class Chromium {
     }
 
     static Browser launch(Playwright playwright) {
+        return launch(playwright, List.of());
+    }
+
+    /** As {@link #launch(Playwright)}, with more command-line switches (such as host resolver rules). */
+    static Browser launch(Playwright playwright, List<String> extraArgs) {
         String configured = System.getProperty("mosaic.chromium", System.getenv("CHROMIUM_PATH"));
         Path executable = configured != null && !configured.isBlank() ? Path.of(configured)
                 : Files.isExecutable(Path.of("/usr/bin/chromium")) ? Path.of("/usr/bin/chromium") : null;
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS);
+        List<String> args = new java.util.ArrayList<>(ARGS);
+        args.addAll(extraArgs);
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args);
         if (executable != null) {
             if (!Files.isExecutable(executable)) {
                 throw new IllegalStateException("Chromium not found at " + executable + " (from -Dmosaic.chromium or CHROMIUM_PATH)");

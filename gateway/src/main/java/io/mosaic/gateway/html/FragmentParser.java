@@ -1,42 +1,43 @@
 package io.mosaic.gateway.html;
 
 import io.mosaic.manifest.Trust;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes a fragment's answer safe to put inside a page: whatever the origin sent (a snippet, a
- * whole document, unclosed tags, a stray {@code </body></html>}), the result is balanced markup
- * for one box. Stylesheets and scripts are taken out to be loaded once per page; the fragment's
- * own URLs are pointed at its proxy; document-level elements ({@code <base>},
- * {@code <meta http-equiv>}, {@code <title>}, other {@code <link>}s) are dropped, since they would act on the
- * whole page. What may run, and what keeps the fragment inside its box, follows the fragment's
- * {@link Trust} ({@link BoxGuard}, {@link UntrustedSafelist}).
+ * whole document, unclosed tags, a stray {@code </body></html>}, markup built to be parsed one way
+ * by jsoup and another by a browser), the result is balanced markup for one box that a browser
+ * parses into exactly the tree the gateway checked. Stylesheets and scripts are taken out to be
+ * loaded once per page; the fragment's own URLs are pointed at its proxy; document-level elements
+ * are dropped, since they would act on the whole page.
+ *
+ * <p>Three steps: the answer is parsed as a standards-mode document; its head's styles, scripts
+ * and templates and its body are copied into a new document through the fragment's
+ * {@link TrustPreset} ({@link FragmentCopy}); the copy is serialised and parsed again
+ * ({@link ParseCheck}). If that second parse does not give the copy back, the markup is not
+ * emitted: the box gets the copy's text only, escaped, and a warning names the fragment.
  */
 public final class FragmentParser {
 
-    /** Attributes holding a resource the browser loads, by element. */
-    private static final Map<String, Set<String>> RESOURCE_ATTRIBUTES = Map.ofEntries(
-            Map.entry("img", Set.of("src")), Map.entry("script", Set.of("src")), Map.entry("iframe", Set.of("src")),
-            Map.entry("audio", Set.of("src")), Map.entry("video", Set.of("src", "poster")), Map.entry("source", Set.of("src")),
-            Map.entry("track", Set.of("src")), Map.entry("embed", Set.of("src")), Map.entry("input", Set.of("src")),
-            Map.entry("object", Set.of("data")), Map.entry("link", Set.of("href")), Map.entry("image", Set.of("href", "xlink:href")),
-            Map.entry("use", Set.of("href", "xlink:href")));
+    private static final Logger log = LoggerFactory.getLogger(FragmentParser.class);
 
-    /** Attributes holding a place the user navigates to, by element. */
-    private static final Map<String, Set<String>> NAVIGATION_ATTRIBUTES = Map.of(
-            "a", Set.of("href"), "area", Set.of("href"), "form", Set.of("action"),
-            "button", Set.of("formaction"), "input", Set.of("formaction"));
+    /**
+     * Put before every answer: the page is a standards-mode document, so its fragments are parsed
+     * as one too (in quirks mode a {@code <table>} stays inside a {@code <p>}, in a browser's
+     * standards mode it does not). An answer's own doctype comes second and is ignored.
+     */
+    private static final String STANDARDS_MODE = "<!DOCTYPE html>";
 
     /** Parses {@code html} as the body of a {@link Trust#STANDARD} fragment whose URLs {@code urls} rewrites. */
     public ParsedFragment parse(String html, UrlRewriter urls) {
@@ -45,97 +46,69 @@ public final class FragmentParser {
 
     /** Parses {@code html} as the body of a fragment trusted as {@code trust}, whose URLs {@code urls} rewrites. */
     public ParsedFragment parse(String html, UrlRewriter urls, Trust trust) {
-        Document document = Jsoup.parse(html, "", Parser.htmlParser());
+        Checked checked = check(html, urls, trust);
+        String markup = checked.markup();
+        if (!ParseCheck.reparsesTo(markup, checked.box())) {
+            // A parser differential the copy's rules do not know: the markup would not be parsed
+            // into the tree that was checked, so none of it is emitted. The text is still the
+            // fragment's, and escaped it can be nothing but text.
+            log.warn("Fragment at {} ({}): its markup would not be parsed back as checked; showing its text only",
+                    urls.proxyBase(), urls.base());
+            markup = Entities.escape(checked.box().text());
+        }
+        return new ParsedFragment(markup, checked.assets());
+    }
+
+    /**
+     * The checked tree of an answer and its markup, before the parse check.
+     *
+     * @param box the element whose children are the fragment's content, as checked
+     * @param markup {@code box}'s content serialised
+     * @param assets stylesheets and scripts the page loads for it
+     */
+    record Checked(Element box, String markup, List<Asset> assets) {
+    }
+
+    /** The answer {@code html} copied through {@code trust}'s preset, serialised (not yet parsed again). */
+    Checked check(String html, UrlRewriter urls, Trust trust) {
+        TrustPreset preset = TrustPreset.of(trust);
+        if (html.indexOf('\r') >= 0) {
+            // The HTML standard's input preprocessing, which jsoup leaves out: a browser reads CR LF
+            // and a lone CR as LF, also inside attribute values, where jsoup would keep the CR.
+            html = html.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        Document answer = Jsoup.parse(STANDARDS_MODE + html, "", Parser.htmlParser());
+        answer.setBaseUri(TrustPreset.SAFELIST_BASE);
         Map<String, Asset> assets = new LinkedHashMap<>();
-        List<Node> kept = new ArrayList<>();
         // The head holds what the parser hoisted out of a snippet (or a whole document's head):
-        // keep inline styles and scripts, collect linked assets, drop the rest.
-        for (Element element : document.head().children()) {
-            if (!collectAsset(element, urls, assets, trust) && keepFromHead(element)) {
-                kept.add(element);
+        // its styles, inline scripts and templates go first, inside the box like the rest; its
+        // stylesheets and scripts are collected on the way; everything else there is dropped.
+        List<Element> roots = new ArrayList<>();
+        for (Element element : answer.head().children()) {
+            if (element.nameIs("style") || element.nameIs("script") || element.nameIs("template") || element.nameIs("link")) {
+                roots.add(element);
             }
         }
-        Element body = document.body();
-        for (Element element : new ArrayList<>(body.getAllElements())) {
-            if (element == body) {
-                continue;
-            }
-            if (collectAsset(element, urls, assets, trust) || isDocumentLevel(element)) {
-                element.remove();
-                continue;
-            }
-            rewrite(element, urls);
-        }
-        kept.forEach(node -> rewrite((Element) node, urls));
-        // What the head held goes first, inside the box like the rest.
-        body.prependChildren(kept);
-        if (trust == Trust.UNTRUSTED) {
-            // Only what the safelist allows is copied into a new document; the head's styles and scripts go.
-            document = UntrustedSafelist.clean(document);
-            body = document.body();
-            assets.clear();
-        }
-        BoxGuard.apply(List.of(body), trust);
-        document.outputSettings()
-                .prettyPrint(false)
-                .charset(java.nio.charset.StandardCharsets.UTF_8)
-                .escapeMode(Entities.EscapeMode.base);
-        StringBuilder out = new StringBuilder(html.length() + 64);
-        out.append(body.html());
-        return new ParsedFragment(out.toString(), new ArrayList<>(assets.values()));
+        Document page = Document.createShell("");
+        page.quirksMode(Document.QuirksMode.noQuirks);
+        page.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base);
+        Element box = page.body();
+        FragmentCopy.copy(roots, box, preset, urls, element -> collect(element, urls, preset, assets));
+        FragmentCopy.copy(answer.body().childNodes(), box, preset, urls, element -> collect(element, urls, preset, assets));
+        return new Checked(box, box.html(new StringBuilder(html.length() + 256)).toString(), List.copyOf(assets.values()));
     }
 
-    /** Scripts and stylesheets found in the answer. Scripts the manifest does not declare run only for trusted fragments. */
-    private static boolean collectAsset(Element element, UrlRewriter urls, Map<String, Asset> assets, Trust trust) {
-        String tag = element.normalName();
-        if (tag.equals("link") && element.hasAttr("href") && relTokens(element).contains("stylesheet")) {
-            Asset asset = new Asset(Asset.Kind.CSS, urls.resource(element.attr("href")), null,
+    /** A stylesheet or script found in the answer, if the preset loads it with the page. */
+    private static void collect(Element element, UrlRewriter urls, TrustPreset preset, Map<String, Asset> assets) {
+        Asset asset = null;
+        if (element.nameIs("link") && preset.stylesheetAssets()) {
+            asset = new Asset(Asset.Kind.CSS, urls.resource(element.attr("href")), null,
                     element.hasAttr("media") ? element.attr("media") : null);
+        } else if (element.nameIs("script") && preset.scriptAssets()) {
+            asset = new Asset(Asset.Kind.JS, urls.resource(element.attr("src")), element.hasAttr("type") ? element.attr("type") : null, null);
+        }
+        if (asset != null) {
             assets.putIfAbsent(asset.key(), asset);
-            return true;
-        }
-        if (tag.equals("script") && element.hasAttr("src") && !element.attr("src").isBlank()) {
-            if (trust != Trust.TRUSTED) {
-                return true;
-            }
-            Asset asset = new Asset(Asset.Kind.JS, urls.resource(element.attr("src")),
-                    element.hasAttr("type") ? element.attr("type") : null, null);
-            assets.putIfAbsent(asset.key(), asset);
-            return true;
-        }
-        return false;
-    }
-
-    private static Set<String> relTokens(Element element) {
-        return Set.of(element.attr("rel").toLowerCase(Locale.ROOT).trim().split("\\s+"));
-    }
-
-    private static boolean keepFromHead(Element element) {
-        String tag = element.normalName();
-        return tag.equals("style") || (tag.equals("script") && !element.hasAttr("src")) || tag.equals("template");
-    }
-
-    private static boolean isDocumentLevel(Element element) {
-        String tag = element.normalName();
-        return tag.equals("base") || tag.equals("title") || tag.equals("link")
-                || (tag.equals("meta") && (element.hasAttr("http-equiv") || element.hasAttr("charset")
-                        || element.attr("name").equalsIgnoreCase("referrer")));
-    }
-
-    private static void rewrite(Element element, UrlRewriter urls) {
-        String tag = element.normalName();
-        for (String attribute : RESOURCE_ATTRIBUTES.getOrDefault(tag, Set.of())) {
-            if (element.hasAttr(attribute)) {
-                element.attr(attribute, urls.resource(element.attr(attribute)));
-            }
-        }
-        for (String attribute : NAVIGATION_ATTRIBUTES.getOrDefault(tag, Set.of())) {
-            if (element.hasAttr(attribute)) {
-                element.attr(attribute, urls.navigation(element.attr(attribute)));
-            }
-        }
-        if ((tag.equals("img") || tag.equals("source")) && element.hasAttr("srcset")) {
-            element.attr("srcset", urls.srcset(element.attr("srcset")));
         }
     }
 }

@@ -4,7 +4,9 @@ import io.mosaic.gateway.policy.FragmentPolicy;
 import io.mosaic.gateway.policy.PathPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Points a fragment's own URLs at the gateway's proxy path for that fragment, so the browser
@@ -15,6 +17,20 @@ import java.util.Optional;
 public final class UrlRewriter {
 
     private final FragmentPolicy policy;
+
+    /** Attributes holding a resource the browser loads, by element. */
+    private static final Map<String, Set<String>> RESOURCE_ATTRIBUTES = Map.ofEntries(
+            Map.entry("img", Set.of("src")), Map.entry("script", Set.of("src")), Map.entry("iframe", Set.of("src")),
+            Map.entry("audio", Set.of("src")), Map.entry("video", Set.of("src", "poster")), Map.entry("source", Set.of("src")),
+            Map.entry("track", Set.of("src")), Map.entry("embed", Set.of("src")), Map.entry("input", Set.of("src")),
+            Map.entry("object", Set.of("data")), Map.entry("link", Set.of("href")), Map.entry("image", Set.of("href", "xlink:href")),
+            Map.entry("use", Set.of("href", "xlink:href")));
+
+    /** Attributes holding a place the user navigates to, by element. */
+    private static final Map<String, Set<String>> NAVIGATION_ATTRIBUTES = Map.of(
+            "a", Set.of("href"), "area", Set.of("href"), "form", Set.of("action"),
+            "button", Set.of("formaction"), "input", Set.of("formaction"));
+
     private final URI base;
     private final String proxyBase;
     private final PathPolicy paths;
@@ -28,6 +44,16 @@ public final class UrlRewriter {
         this.base = policy.url();
         this.proxyBase = policy.proxyBase();
         this.paths = policy.paths();
+    }
+
+    /** The URL the fragment was fetched from. */
+    public URI base() {
+        return base;
+    }
+
+    /** The gateway path of the fragment's proxy, such as {@code /fragments/members}: it names the fragment. */
+    public String proxyBase() {
+        return proxyBase;
     }
 
     /** The proxied form of a resource URL (stylesheets, scripts, images...), or the URL unchanged. */
@@ -44,6 +70,24 @@ public final class UrlRewriter {
                 .filter(this::routable)
                 .map(path -> proxyBase + path)
                 .orElse(value);
+    }
+
+    /**
+     * The value of attribute {@code name} (lowercase) of element {@code tag} as the page gets it:
+     * a resource URL proxied, a navigation URL proxied where the proxy serves it, a {@code srcset}
+     * with each candidate proxied; any other attribute unchanged.
+     */
+    public String attribute(String tag, String name, String value) {
+        if (RESOURCE_ATTRIBUTES.getOrDefault(tag, Set.of()).contains(name)) {
+            return resource(value);
+        }
+        if (NAVIGATION_ATTRIBUTES.getOrDefault(tag, Set.of()).contains(name)) {
+            return navigation(value);
+        }
+        if (name.equals("srcset") && (tag.equals("img") || tag.equals("source"))) {
+            return srcset(value);
+        }
+        return value;
     }
 
     /** A {@code srcset} with each candidate's URL proxied. */

@@ -34,6 +34,12 @@ class PageSecurityTest {
             <p class="scripted">hello</p><script>window.inline=1</script>
             <img src="/x.png" onerror="window.onerr=1"><a href=" JAVA\tSCRIPT:alert(1)">js</a><a href="/api/ok">ok</a>""";
 
+    /** The confirmed mutation XSS of the issue: a nested form in mtext, mglyph's style read as text by jsoup, as markup by a browser. */
+    static final String MXSS = "<form><math><mtext></form><form><mglyph><style></math></div>"
+            + "<meta http-equiv=\"refresh\" content=\"5;url=http://127.0.0.1:1/phish\">"
+            + "<div class=\"mosaic-fragment\" data-fragment=\"victim\" data-fragment-state=\"ok\">FORGED</div>"
+            + "<img src=x onerror=\"alert(1)\"><div data-fragment-late=\"late\">HIJACKED</div>";
+
     static final TestOrigin ORIGIN = new TestOrigin()
             .html("/scripted", SCRIPTED)
             .html("/untrusted", SCRIPTED + """
@@ -52,6 +58,7 @@ class PageSecurityTest {
                     + "<meta name=\"referrer\" content=\"unsafe-url\"><base href=\"https://evil.example/\"></head>"
                     + "<body><p class=\"head-body\">body</p></body></html>")
             .html("/late", "<p class=\"late-content\">late</p><base href=\"https://evil.example/\"><meta name=\"referrer\" content=\"unsafe-url\"><link rel=\"icon\" href=\"/evil.ico\">")
+            .html("/mxss", MXSS)
             .html("/assets/app.js", "window.app=1");
 
     static final String INTEGRITY = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
@@ -81,6 +88,9 @@ class PageSecurityTest {
                   - {name: head, team: t, url: "%1$s/head", trust: trusted}
                   - {name: late, team: t, url: "%1$s/late", async: true}
                   - {name: fallback, team: t, url: "%1$s/missing", fallback: "<p onclick=\\"x()\\">fb</p><script>y()</script>"}
+                  - {name: mxss-standard, team: t, url: "%1$s/mxss"}
+                  - {name: mxss-trusted, team: t, url: "%1$s/mxss", trust: trusted}
+                  - {name: mxss-fallback, team: t, url: "%1$s/missing", fallback: %3$s}
                 pages:
                   - {path: /trust, layout: admin, slots: {header: standard, main: [trusted, untrusted], aside: [fallback]}}
                   - path: /hostile
@@ -90,8 +100,14 @@ class PageSecurityTest {
                       nav: [plaintext, noscript-comment, noscript-style]
                       main: [rawtext, template, stray]
                       aside: [late]
-                """.formatted(ORIGIN.url(""), INTEGRITY));
+                  - {path: /mxss, layout: admin, slots: {main: [mxss-standard, mxss-trusted], aside: [mxss-fallback, late]}}
+                """.formatted(ORIGIN.url(""), INTEGRITY, json(MXSS)));
         registry.add("mosaic.manifest", file::toString);
+    }
+
+    /** {@code value} as a JSON string, which YAML reads as a double-quoted scalar. */
+    private static String json(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @AfterAll
@@ -209,6 +225,20 @@ class PageSecurityTest {
         assertThat(stray.select("> div").select("[data-fragment-late], [data-fragment-pending], [data-fragment], .mosaic-fragment, [nonce]")).isEmpty();
         assertThat(page.select("[data-fragment-pending]").eachAttr("data-fragment-pending")).containsExactly("late");
         assertThat(page.select("[data-fragment-late]").eachAttr("data-fragment-late")).containsExactly("late");
+    }
+
+    @Test
+    void theReportedMutationXssStaysInItsBoxAsAStandardOrTrustedAnswerAndAsAFallback() {
+        String html = get("/mxss").getResponseBody();
+        assertThat(html).doesNotContain("FORGED").doesNotContain("HIJACKED").doesNotContain("mglyph").doesNotContain("http-equiv");
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("main.mosaic-main > [data-fragment]").eachAttr("data-fragment")).containsExactly("mxss-standard", "mxss-trusted");
+        assertThat(page.select("aside.mosaic-aside > [data-fragment]").eachAttr("data-fragment")).containsExactly("mxss-fallback", "late");
+        assertThat(page.selectFirst("[data-fragment=mxss-fallback]").attr("data-fragment-state")).isEqualTo("fallback");
+        assertThat(page.select("[data-fragment]").eachAttr("data-fragment"))
+                .containsExactly("mxss-standard", "mxss-trusted", "mxss-fallback", "late", "late");
+        assertThat(page.select("[data-fragment-late]").eachAttr("data-fragment-late")).containsExactly("late");
+        assertThat(page.select("meta[http-equiv], [onerror]")).isEmpty();
     }
 
     @Test
