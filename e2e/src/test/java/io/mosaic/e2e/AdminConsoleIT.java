@@ -277,7 +277,9 @@ class AdminConsoleIT {
     /** The fragment names in the dashboard's widgets slot, in page order, once every async box has moved in. */
     private List<String> widgets() {
         page.navigate(url("/admin"));
-        assertThat(page.locator("[id^=mosaic-pending-]")).hasCount(0);
+        // What the page emits for a non-blocking fragment: a placeholder, then its late box, which the mover puts in place.
+        assertThat(page.locator("[data-fragment-pending]")).hasCount(0);
+        assertThat(page.locator("[data-fragment-late]")).hasCount(0);
         return page.locator("main.mosaic-widgets > [data-fragment]").evaluateAll("boxes => boxes.map(b => b.dataset.fragment)")
                 instanceof List<?> names ? names.stream().map(String::valueOf).toList() : List.of();
     }
@@ -365,26 +367,40 @@ class AdminConsoleIT {
     @Order(9)
     void aTeamCannotChangeAnotherTeamsFragmentNorRegisterOneInItsName() throws Exception {
         String insights = DemoRegistry.token("insights");
-        // members is the people team's: the insights token may not replace it...
-        String members = """
-                {"name": "members", "team": "people", "url": "%s", "timeout": "800ms",
-                 "mount": [{"page": "/admin", "slot": "widgets", "order": 5}]}""".formatted(console.fragmentUrl(SERVICE_STATUS));
-        HttpResponse<String> replace = api("PUT", "members", insights, members, "If-Match", "*");
-        assertThat(replace.statusCode()).as(replace.body()).isEqualTo(403);
-        assertThat(replace.body()).contains("\"field\":\"team\"");
-        // ...nor register a new fragment of team people.
+        String peopleToken = DemoRegistry.token("people");
+        // A fragment the people team registered itself...
         String people = serviceStatusJson("widgets", 70, "<p>Unavailable.</p>")
                 .replace("\"service-status\"", "\"people-status\"").replace("\"insights\"", "\"people\"");
-        HttpResponse<String> register = api("PUT", "people-status", insights, people, "If-None-Match", "*");
-        assertThat(register.statusCode()).as(register.body()).isEqualTo(403);
-        assertThat(register.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(register.body()).contains("\"field\":\"team\"");
+        HttpResponse<String> created = api("PUT", "people-status", peopleToken, people, "If-None-Match", "*");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        try {
+            // ...the insights token may not replace, even naming its current revision, disable or remove.
+            HttpResponse<String> replace = api("PUT", "people-status", insights,
+                    people.replace("\"people\"", "\"insights\""), "If-Match", etag);
+            assertThat(replace.statusCode()).as(replace.body()).isEqualTo(403);
+            HttpResponse<String> asPeople = api("PUT", "people-status", insights, people, "If-Match", etag);
+            assertThat(asPeople.statusCode()).as(asPeople.body()).isEqualTo(403);
+            assertThat(asPeople.body()).contains("\"field\":\"team\"");
+            assertThat(api("POST", "people-status/disable", insights, null).statusCode()).isEqualTo(403);
+            assertThat(api("DELETE", "people-status", insights, null, "If-Match", etag).statusCode()).isEqualTo(403);
+            HttpResponse<String> unchanged = api("GET", "people-status", peopleToken, null);
+            assertThat(unchanged.headers().firstValue("ETag")).contains(etag);
+            assertThat(unchanged.body()).contains("\"enabled\":true").contains("\"updatedBy\":\"team:people\"");
 
-        assertThat(api("GET", "people-status", insights, null).statusCode()).isEqualTo(404);
-        assertThat(widgets()).isEqualTo(manifestWidgets());
+            // Nor may it register a new fragment in the people team's name.
+            HttpResponse<String> register = api("PUT", "people-second", insights,
+                    people.replace("\"people-status\"", "\"people-second\""), "If-None-Match", "*");
+            assertThat(register.statusCode()).as(register.body()).isEqualTo(403);
+            assertThat(register.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(register.body()).contains("\"field\":\"team\"");
+            assertThat(api("GET", "people-second", insights, null).statusCode()).isEqualTo(404);
+        } finally {
+            assertThat(api("DELETE", "people-status", peopleToken, null, "If-Match", etag).statusCode()).isEqualTo(204);
+        }
+        awaitWidgets(manifestWidgets());
         assertThat(box("members")).hasAttribute("data-fragment-state", "ok");
-        assertThat(box("members").locator("tbody tr").first()).isVisible();
     }
 
     /** Runs {@code manifest.jar publish FILE --gateway URL} as a team's CI would, with the insights token. */

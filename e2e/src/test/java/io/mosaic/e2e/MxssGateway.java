@@ -42,9 +42,10 @@ final class MxssGateway implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         int port = ConsoleProcesses.freePort();
+        int controlPort = ConsoleProcesses.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 GatewayJvm.argument(GatewayJvm.nextTo(jar)), "-jar", jar.toString(), "--manifest=" + manifest,
-                "--server.port=" + port, "--server.address=127.0.0.1", "--mosaic.control.port=0", "--mosaic.warm-up.rounds=0",
+                "--server.port=" + port, "--server.address=127.0.0.1", "--mosaic.control.port=" + controlPort, "--mosaic.warm-up.rounds=0",
                 "--spring.datasource.url=jdbc:h2:mem:mxss"));
         Process process;
         try {
@@ -55,7 +56,9 @@ final class MxssGateway implements AutoCloseable {
         }
         MxssGateway gateway = new MxssGateway(process, port, log);
         try {
-            Readiness.await("gateway", process, gateway.url("/actuator/health"), Duration.ofSeconds(90), gateway::logTail);
+            // The actuator answers on the control port only.
+            Readiness.await("gateway", process, URI.create("http://127.0.0.1:" + controlPort + "/actuator/health"),
+                    Duration.ofSeconds(90), gateway::logTail);
         } catch (RuntimeException e) {
             gateway.close();
             throw e;

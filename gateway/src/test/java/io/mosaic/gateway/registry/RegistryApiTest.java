@@ -61,6 +61,9 @@ class RegistryApiTest {
         registry.add("mosaic.registry.teams.people.token-sha256", () -> Tokens.sha256(PEOPLE));
         registry.add("mosaic.registry.teams.billing.token-sha256", () -> Tokens.sha256(BILLING));
         registry.add("mosaic.registry.teams.flood.token-sha256", () -> Tokens.sha256(FLOOD));
+        // Billing is granted more than the default: trusted fragments, and the user's Authorization header.
+        registry.add("mosaic.registry.teams.billing.max-trust", () -> "trusted");
+        registry.add("mosaic.registry.teams.billing.may-receive", () -> "Authorization");
         registry.add("mosaic.registry.admin.token-sha256", () -> Tokens.sha256(ADMIN));
         registry.add("mosaic.registry.writes-per-minute", () -> "60");
         // The test origin is on loopback, which the origin policy refuses unless the operator allows it.
@@ -130,6 +133,35 @@ class RegistryApiTest {
     String create(String name, String team, String token) {
         return put(name, token, widget(name, team), "If-None-Match", "*").expectStatus().isCreated()
                 .returnResult(String.class).getResponseHeaders().getETag();
+    }
+
+    @Test
+    void trustAboveStandardAndCredentialsAreTheOperatorsToGrantNeverATeamsToClaim() {
+        String trusted = widget("claims-trust", "people").replace("}", ", \"trust\": \"trusted\"}");
+        put("claims-trust", PEOPLE, trusted, "If-None-Match", "*").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("trust")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains("at most 'standard'").contains("mosaic.registry.teams.people.max-trust"));
+        String credentials = widget("claims-token", "people").replace("}",
+                ", \"forward\": {\"headers\": [\"X-Forwarded-User\", \"Authorization\"], \"cookies\": [\"mosaic-console\"]}}");
+        put("claims-token", PEOPLE, credentials, "If-None-Match", "*").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("forward.headers[1]")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains("mosaic.registry.teams.people.may-receive=authorization"))
+                .jsonPath("$.errors[1].field").isEqualTo("forward.cookies[0]");
+        web.get().uri("/api/fragments/claims-token").header("Authorization", "Bearer " + PEOPLE).exchange().expectStatus().isNotFound();
+        // An identity header from the SSO proxy is anyone's to declare.
+        put("claims-identity", PEOPLE, widget("claims-identity", "people").replace("}",
+                ", \"forward\": {\"headers\": [\"X-Forwarded-User\"]}}"), "If-None-Match", "*").expectStatus().isCreated();
+
+        // What the operator granted billing, billing may have.
+        put("granted-trust", BILLING, widget("granted-trust", "billing").replace("}",
+                ", \"trust\": \"trusted\", \"forward\": {\"headers\": [\"Authorization\"]}}"), "If-None-Match", "*")
+                .expectStatus().isCreated();
+        // The admin registering for a team is held to that team's grants too.
+        put("admin-claims", ADMIN, trusted.replace("claims-trust", "admin-claims"), "If-None-Match", "*")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("trust");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package io.mosaic.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gateway jar as its own process for a test that brings its own manifest and settings, with
+ * the JVM settings users get, on free ports of 127.0.0.1: pages on one, the console, the API and
+ * the actuator on its control port. Ready once its health answers.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int pagesPort;
+    private final int controlPort;
+    private final Path log;
+
+    private GatewayProcess(Process process, int pagesPort, int controlPort, Path log) {
+        this.process = process;
+        this.pagesPort = pagesPort;
+        this.controlPort = controlPort;
+        this.log = log;
+    }
+
+    /** Starts the gateway on {@code manifest} (YAML or JSON text), in {@code workDir}, with {@code settings} ({@code --name=value}). */
+    static GatewayProcess start(Path workDir, String manifest, List<String> settings) {
+        Path root = ConsoleProcesses.repositoryRoot();
+        Path jar = root.resolve("gateway/target/gateway.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with mvn package (from the repository root)");
+        }
+        Path file = workDir.resolve("manifest.yaml");
+        Path log = workDir.resolve("gateway.log");
+        try {
+            Files.createDirectories(workDir);
+            Files.writeString(file, manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int pagesPort = ConsoleProcesses.freePort();
+        int controlPort = ConsoleProcesses.freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                GatewayJvm.argument(GatewayJvm.nextTo(jar)), "-jar", jar.toString(), "--manifest=" + file,
+                "--server.port=" + pagesPort, "--server.address=127.0.0.1", "--mosaic.control.port=" + controlPort,
+                "--mosaic.warm-up.rounds=0", "--spring.datasource.url=jdbc:h2:mem:" + workDir.getFileName()));
+        command.addAll(settings);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the gateway: " + String.join(" ", command), e);
+        }
+        GatewayProcess gateway = new GatewayProcess(process, pagesPort, controlPort, log);
+        try {
+            Readiness.await("gateway", process, gateway.control("/actuator/health"), Duration.ofSeconds(90), gateway::logTail);
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    /** {@code path} on the pages' origin. */
+    URI pages(String path) {
+        return URI.create("http://127.0.0.1:" + pagesPort + path);
+    }
+
+    /** {@code path} on the control origin. */
+    URI control(String path) {
+        return URI.create("http://127.0.0.1:" + controlPort + path);
+    }
+
+    int controlPort() {
+        return controlPort;
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
