@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * which the gateway manifest, the nginx SSI config and the Varnish VCL are generated.
  */
 record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec breakerOpen, PageSpec cached, PageSpec fast20,
-                  PageSpec fast100k, PageSpec fastDistinct) {
+                  PageSpec fast100k, PageSpec fastDistinct, PageSpec fastDistinctUser, PageSpec personalised) {
 
     static final Duration TIMEOUT = Duration.ofMillis(250);
     /** The slow fragment's deadline: long enough for its 200 ms answer. */
@@ -30,6 +30,13 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
      * fragments pass on to their origins: every page needs its fragments' origins anew.
      */
     static final String DISTINCT_PARAMETER = "r";
+    /**
+     * The query parameter of the {@code personalised} page: new on every request, passed on to
+     * every fragment's origin, which writes it into its answer ({@code $arg_v}).
+     */
+    static final String PERSONAL_PARAMETER = "v";
+    /** The cookie that tells {@code fast-distinct-user}'s users apart; its fragments declare it in {@code forward.cookies}. */
+    static final String USER_COOKIE = "user";
 
     static BenchPages of(OriginUrls origins, URI slow, URI hang, URI closed) {
         List<FragmentSpec> fast = numbered(FragmentHtml.COUNT, n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n));
@@ -52,11 +59,19 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
                 // fast's fragments under their own names, each passing the page's r on to its origin.
                 new PageSpec("/fast-distinct", "Fast, distinct queries", numbered(FragmentHtml.COUNT,
                         n -> FragmentSpec.healthy("d" + n, origins.small().get(n - 1), n).forwarding(DISTINCT_PARAMETER)),
-                        DISTINCT_PARAMETER));
+                        DISTINCT_PARAMETER),
+                // fast-distinct's page once more, its fragments also receiving the user's cookie; one user per connection.
+                new PageSpec("/fast-distinct-user", "Fast, distinct queries, a user per connection", numbered(FragmentHtml.COUNT,
+                        n -> FragmentSpec.healthy("u" + n, origins.small().get(n - 1), n).forwarding(DISTINCT_PARAMETER)
+                                .forwardingCookie(USER_COOKIE)), DISTINCT_PARAMETER, USER_COOKIE),
+                // Every answer new: each origin writes the page's v, new on every request, into its fragment.
+                new PageSpec("/personalised", "Personalised", numbered(FragmentHtml.COUNT,
+                        n -> FragmentSpec.healthy("p" + n, origins.personal().get(n - 1), n).forwarding(PERSONAL_PARAMETER).echoing()),
+                        PERSONAL_PARAMETER));
     }
 
     List<PageSpec> all() {
-        return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k, fastDistinct);
+        return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k, fastDistinct, fastDistinctUser, personalised);
     }
 
     /** Every fragment of every page, once, in order of first use. */

@@ -7,7 +7,7 @@ import java.util.List;
  * wrk runs on one page of one composer at a time: a warm-up, a check that the page is whole, then
  * the measured run with the composer's CPU time, its failed fragments and the origins' requests
  * counted around it. A page with a distinct query gets a new value of it on every request, in the
- * warm-up and the measured run alike ({@link Wrk}). Also the same run on one static file of the
+ * warm-up and the measured run alike, and a page with users a user per connection ({@link Wrk}). Also the same run on one static file of the
  * origins, for scale.
  */
 final class LoadRuns {
@@ -33,7 +33,7 @@ final class LoadRuns {
         report.progress(composer.name() + ": " + scenario.name() + ", " + scenario.warmUp().toSeconds() + " s warm-up, then "
                 + scenario.measured().toSeconds() + " s measured");
         whole.await(composer, page, "before the warm-up");
-        wrk.run(scenario.name() + "-warmup-" + composer.name(), composer.url(page.path()), scenario.warmUp(), page.distinctQuery());
+        wrk.run(scenario.name() + "-warmup-" + composer.name(), composer.url(page.path()), scenario.warmUp(), Wrk.Variation.of(page));
         int pageBytes = whole.await(composer, page, "after the warm-up");
         Sleep.millis(settle.toMillis());
         List<Long> pids = composer.pids();
@@ -41,7 +41,7 @@ final class LoadRuns {
         long fetchesBefore = origins.requestsServed();
         long ticksBefore = ProcStat.cpuTicks(pids);
         WrkResult result = wrk.run(scenario.name() + "-" + composer.name(), composer.url(page.path()), scenario.measured(),
-                page.distinctQuery());
+                Wrk.Variation.of(page));
         long ticks = ProcStat.cpuTicks(pids) - ticksBefore;
         // The second stub_status request counts itself.
         long fetches = origins.requestsServed() - fetchesBefore - 1;

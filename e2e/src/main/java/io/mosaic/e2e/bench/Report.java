@@ -68,7 +68,8 @@ final class Report {
         } catch (IOException e) {
             jarKiB = -1;
         }
-        out.println("Mosaic gateway vs nginx SSI and Varnish ESI" + (options.quick() ? "  (--quick: short runs, figures not for publishing)" : ""));
+        out.println("Mosaic gateway vs nginx SSI (and a tuned nginx SSI peer) and Varnish ESI"
+                + (options.quick() ? "  (--quick: short runs, figures not for publishing)" : ""));
         fact("date", machine.date());
         fact("machine", machine.cpus() + " CPUs (nproc), " + machine.cpuModel() + ", " + machine.memory() + " memory");
         fact("load avg", machine.loadAverage() + " (1 / 5 / 15 min, before the run)");
@@ -79,10 +80,13 @@ final class Report {
         fact("wrk", machine.wrk());
         fact("gateway jar", options.gatewayJar() + " (" + mib(jarKiB) + ")");
         fact("gateway JVM", "@" + gatewayJvm + ": " + String.join(" ", GatewayJvm.options(gatewayJvm)));
-        fact("load", "wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS + " --latency; fast: " + options.warmUp().toSeconds()
-                + " s warm-up then " + options.measured().toSeconds() + " s measured; cached: " + options.laterWarmUp().toSeconds()
-                + " s then " + options.measured().toSeconds() + " s; fast-20, fast-100k, fast-distinct and the static file: "
-                + options.laterWarmUp().toSeconds() + " s then " + options.shortMeasured().toSeconds() + " s");
+        if (!options.all()) {
+            fact("scenarios", String.join(", ", options.scenarios()) + " (--scenarios)");
+        }
+        fact("load", "wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS + " --latency (fast-distinct-user: -t"
+                + Options.WRK_CONNECTIONS + ", a thread per connection); the first load run: " + options.warmUp().toSeconds()
+                + " s warm-up, the others " + options.laterWarmUp().toSeconds() + " s; measured: fast and cached "
+                + options.measured().toSeconds() + " s, the others " + options.shortMeasured().toSeconds() + " s");
         fact("single", "slow-one, dead-one, breaker-open: median of " + options.singleRuns() + " after " + options.singleWarmUps()
                 + " warm-ups; unloaded: " + Options.UNLOADED_RUNS + " after " + options.quietPause().toSeconds()
                 + " s of quiet; a new connection each");
@@ -108,11 +112,13 @@ final class Report {
 
     /** A load scenario: a row per composer, then the static file's row for scale. */
     void load(LoadScenario scenario, List<Results.Load> results, Results.Load staticFile) {
-        out.println(scenario.name() + ": " + scenario.description() + "; wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS
+        out.println(scenario.name() + ": " + scenario.description() + "; wrk -t" + scenario.wrkThreads() + " -c" + Options.WRK_CONNECTIONS
                 + " -d" + scenario.measured().toSeconds() + "s --latency after a " + scenario.warmUp().toSeconds() + " s warm-up");
         TextTable table = loadTable();
         results.forEach(r -> addLoadRow(table, r, scenario.fragmentsPerPage()));
-        addLoadRow(table, staticFile, 1);
+        if (staticFile != null) {
+            addLoadRow(table, staticFile, 1);
+        }
         out.print(table.render("  "));
         out.println("  errors: wrk's socket errors and answers >= 400. failed fragments: fetches that failed by the composer's own count"
                 + " (gateway: outcomes other than ok; nginx: error-log lines; Varnish: MAIN.fetch_failed), and their share of all "
@@ -203,7 +209,9 @@ final class Report {
         out.println("memory: the gateway's resident set (VmRSS)");
         TextTable table = new TextTable("when", "RSS");
         table.add("after start and the first requests", mib(memory.afterStartKiB()));
-        table.add("right after the fast run", mib(memory.afterFastKiB()));
+        if (memory.afterFastKiB() >= 0) {
+            table.add("right after the fast run", mib(memory.afterFastKiB()));
+        }
         Results.Soak soak = memory.soak();
         if (soak != null) {
             for (Results.RssSample sample : soak.samples()) {

@@ -84,7 +84,7 @@ final class Results {
         }
     }
 
-    /** The static file's run: the machine's limit for one small answer, for scale. */
+    /** The static file's run: the machine's limit for one small answer, for scale; null when no composer load scenario ran. */
     Load staticFile;
     /** Each load scenario's runs, one per composer, in the order run. */
     final Map<LoadScenario, List<Load>> loads = new LinkedHashMap<>();
@@ -93,5 +93,6 @@ final class Results {
     final List<BreakerOpen> breakerOpen = new ArrayList<>();
     /** The unloaded page on every composer, then the slowest of its fragments from its origin. */
     final List<Unloaded> unloaded = new ArrayList<>();
+    /** Null when {@code fast} did not run. */
     Memory memory;
 }
