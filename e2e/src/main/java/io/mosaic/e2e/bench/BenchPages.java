@@ -37,9 +37,18 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
     static final String PERSONAL_PARAMETER = "v";
     /** The cookie that tells {@code fast-distinct-user}'s users apart; its fragments declare it in {@code forward.cookies}. */
     static final String USER_COOKIE = "user";
+    /**
+     * The origin path prefix the gateway proxies for {@code fast}'s first fragment: the proxied
+     * call of {@code registry-1000} is {@link #proxiedAsset()}. Nothing in the fragments' HTML is
+     * under it, so the pages are the same bytes with or without it.
+     */
+    static final String PROXY_PREFIX = "/" + StaticOrigins.ASSET_DIR;
 
     static BenchPages of(OriginUrls origins, URI slow, URI hang, URI closed) {
-        List<FragmentSpec> fast = numbered(FragmentHtml.COUNT, n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n));
+        List<FragmentSpec> fast = numbered(FragmentHtml.COUNT, n -> {
+            FragmentSpec fragment = FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n);
+            return n == 1 ? fragment.proxying(PROXY_PREFIX) : fragment;
+        });
         FragmentSpec slowOne = new FragmentSpec("slow", slow, SLOW_TIMEOUT, null, FragmentHtml.marker(JavaOrigin.SLOW_FRAGMENT), null);
         return new BenchPages(
                 new PageSpec("/fast", "Fast", fast),
@@ -53,7 +62,7 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
                 new PageSpec("/cached", "Cached", numbered(FragmentHtml.COUNT, n -> new FragmentSpec("c" + n,
                         origins.cached().get(n - 1), TIMEOUT, null, FragmentHtml.marker(n), MAX_AGE))),
                 new PageSpec("/fast-20", "Fast, 20 fragments", numbered(FragmentHtml.MANY,
-                        n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n))),
+                        n -> n <= FragmentHtml.COUNT ? fast.get(n - 1) : FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n))),
                 new PageSpec("/fast-100k", "Fast, 100 KB fragments", numbered(FragmentHtml.COUNT,
                         n -> FragmentSpec.healthy("l" + n, origins.large().get(n - 1), n))),
                 // fast's fragments under their own names, each passing the page's r on to its origin.
@@ -72,6 +81,12 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
 
     List<PageSpec> all() {
         return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k, fastDistinct, fastDistinctUser, personalised);
+    }
+
+    /** The gateway's path of the proxied call of {@code registry-1000}: fragment 1's stylesheet through its proxy. */
+    String proxiedAsset() {
+        FragmentSpec first = fast.fragments().get(0);
+        return "/fragments/" + first.name() + first.proxyPrefix() + "/" + first.name() + ".css";
     }
 
     /** Every fragment of every page, once, in order of first use. */

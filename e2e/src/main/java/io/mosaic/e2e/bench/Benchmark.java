@@ -101,7 +101,7 @@ public final class Benchmark {
 
         report.progress("starting the gateway (" + options.gatewayJar() + ")");
         long gatewayStart = System.nanoTime();
-        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), gatewayJvm, pages);
+        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), gatewayJvm, pages, origins.origins());
         report.progress(String.format("gateway healthy after %.1f s", (System.nanoTime() - gatewayStart) / 1e9));
 
         Results results = new Scenarios(options, gateway, nginx, tunedNginx, varnish, pages, origins, new Wrk(processes, workspace),
@@ -119,6 +119,11 @@ public final class Benchmark {
             checkOrigin(origins, urls.large().get(n - 1), n, FragmentHtml.LARGE_SIZE);
             checkOrigin(origins, urls.cached().get(n - 1), n, FragmentHtml.SIZE);
             checkPersonal(origins, urls.personal().get(n - 1), n);
+            TimedPage asset = TimedPage.get(urls.assets().get(n - 1));
+            if (asset.status() != 200 || !asset.body().equals(origins.assetBody(n))) {
+                throw new IllegalStateException("origin " + urls.assets().get(n - 1) + " answered " + asset.status() + " with "
+                        + asset.bodyBytes() + " bytes, not fragment " + n + "'s stylesheet:\n" + origins.diagnosis());
+            }
         }
     }
 

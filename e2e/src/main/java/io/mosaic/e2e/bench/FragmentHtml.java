@@ -55,6 +55,19 @@ final class FragmentHtml {
                 + "\n" + html.substring(at);
     }
 
+    /**
+     * The stylesheet of fragment {@code n}'s widget, of about {@code size} bytes: the kind of file a
+     * fragment's proxy serves ({@code /fragments/NAME/assets/...}).
+     */
+    static String stylesheet(int n, int size) {
+        StringBuilder css = new StringBuilder("/* Widget f" + n + " */\n");
+        for (int i = 0; css.length() < size - 120; i++) {
+            css.append(".widget-f").append(n).append(" .row-").append(i).append(" { display: grid; grid-template-columns: 2fr 3fr 1fr;"
+                    + " gap: .5rem; padding: .25rem .5rem; border-bottom: 1px solid #e3e6ec; }\n");
+        }
+        return css.append(".widget-f").append(n).append(" { font-size: .875rem; }\n").toString();
+    }
+
     /** Fragment {@code n} (1 or more) of {@link #SIZE} bytes. */
     static String fragment(int n) {
         return fragment(n, SIZE);

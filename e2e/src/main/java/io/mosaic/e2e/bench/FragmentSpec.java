@@ -26,16 +26,19 @@ import java.time.Duration;
  * @param echoes whether its origin writes {@link #forwardedQuery}'s value into the body
  *     ({@link FragmentHtml#viewer}): every answer is then new, and a page shows whether the value
  *     came through
+ * @param proxyPrefix the origin path prefix the gateway proxies for it at
+ *     {@code /fragments/NAME/...} (the manifest's {@code proxy}), or null; the other composers
+ *     have no proxy
  */
 record FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker, Duration maxAge,
-                    String forwardedQuery, String forwardedCookie, boolean echoes) {
+                    String forwardedQuery, String forwardedCookie, boolean echoes, String proxyPrefix) {
 
     /** The fallback every composer shows in place of a failed fragment. */
     static final String FALLBACK = "<p class=\"bench-fallback\">This part is unavailable right now.</p>";
 
-    /** A fragment whose origin gets no query and no cookie from the page. */
+    /** A fragment whose origin gets no query, no cookie from the page, and that has no proxy. */
     FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker, Duration maxAge) {
-        this(name, url, timeout, circuitBreaker, marker, maxAge, null, null, false);
+        this(name, url, timeout, circuitBreaker, marker, maxAge, null, null, false, null);
     }
 
     /** A fragment from an origin that answers at once, without Cache-Control, with the default breaker. */
@@ -45,12 +48,12 @@ record FragmentSpec(String name, URI url, Duration timeout, String circuitBreake
 
     /** This fragment, with the page's query parameter {@code parameter} passed on to its origin. */
     FragmentSpec forwarding(String parameter) {
-        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, parameter, forwardedCookie, echoes);
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, parameter, forwardedCookie, echoes, proxyPrefix);
     }
 
     /** This fragment, with the browser's cookie {@code cookie} passed on to its origin. */
     FragmentSpec forwardingCookie(String cookie) {
-        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, forwardedQuery, cookie, echoes);
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, forwardedQuery, cookie, echoes, proxyPrefix);
     }
 
     /** This fragment, its origin writing the forwarded query parameter's value into every answer. */
@@ -58,7 +61,12 @@ record FragmentSpec(String name, URI url, Duration timeout, String circuitBreake
         if (forwardedQuery == null) {
             throw new IllegalStateException(name + " forwards no query parameter to echo");
         }
-        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, forwardedQuery, forwardedCookie, true);
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, forwardedQuery, forwardedCookie, true, proxyPrefix);
+    }
+
+    /** This fragment, with the gateway proxying its origin's paths under {@code prefix}. */
+    FragmentSpec proxying(String prefix) {
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, forwardedQuery, forwardedCookie, echoes, prefix);
     }
 
     boolean healthy() {

@@ -36,6 +36,9 @@ final class GatewayManifest {
                 }
                 yaml.append("    forward: {").append(String.join(", ", forward)).append("}\n");
             }
+            if (fragment.proxyPrefix() != null) {
+                yaml.append("    proxy: [").append(fragment.proxyPrefix()).append("]\n");
+            }
         }
         yaml.append("\npages:\n");
         for (PageSpec page : pages.all()) {

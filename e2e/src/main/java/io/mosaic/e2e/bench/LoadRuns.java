@@ -1,5 +1,6 @@
 package io.mosaic.e2e.bench;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,6 +49,32 @@ final class LoadRuns {
         long failed = composer.failedFragments() - failedBefore;
         return new Results.Load(composer.name(), result, perPage(ticks * 1e6 / ticksPerSecond, result), failed,
                 perPage(fetches, result), pageBytes);
+    }
+
+    /**
+     * wrk on {@code path} of {@code composer} that is not a page (the gateway's proxy): a warm-up,
+     * a single request that must answer 200 with {@code expectedBody}, then the measured run, with
+     * the composer's CPU time and the origins' requests counted around it.
+     */
+    Results.Load call(Composer composer, String label, String path, String expectedBody, Duration warmUp, Duration measured) {
+        report.progress(composer.name() + ": " + label + " (" + path + "), " + warmUp.toSeconds() + " s warm-up, then "
+                + measured.toSeconds() + " s measured");
+        URI url = composer.url(path);
+        wrk.run(label + "-warmup-" + composer.name(), url, warmUp);
+        TimedPage answer = TimedPage.get(url);
+        if (answer.status() != 200 || !answer.body().equals(expectedBody)) {
+            throw new IllegalStateException(composer.name() + "'s " + path + " answered " + answer.status() + " with " + answer.bodyBytes()
+                    + " bytes, not the origin's " + expectedBody.length() + ":\n" + composer.diagnosis());
+        }
+        Sleep.millis(settle.toMillis());
+        List<Long> pids = composer.pids();
+        long fetchesBefore = origins.requestsServed();
+        long ticksBefore = ProcStat.cpuTicks(pids);
+        WrkResult result = wrk.run(label + "-" + composer.name(), url, measured);
+        long ticks = ProcStat.cpuTicks(pids) - ticksBefore;
+        long fetches = origins.requestsServed() - fetchesBefore - 1;
+        return new Results.Load(composer.name(), result, perPage(ticks * 1e6 / ticksPerSecond, result), 0, perPage(fetches, result),
+                answer.bodyBytes());
     }
 
     /** wrk on the origins' first 4 KB fragment file directly: what the machine serves when nothing is composed. */

@@ -71,6 +71,9 @@ final class MarkdownSummary {
             md.line("soak", "gateway RSS start → end, slope", List.of(mib(s.get(0).rssKiB()) + " → " + mib(s.get(s.size() - 1).rssKiB())
                     + ", " + signed(soak.slopeMiBPerMinute()) + " MiB/min"), List.of());
         }
+        if (results.registry != null) {
+            md.registry(results.registry);
+        }
         Results.Load file = results.staticFile;
         if (file != null) {
             md.text.append("\nStatic file, for scale (the origins' nginx serving one ").append(FragmentHtml.SIZE)
@@ -110,6 +113,28 @@ final class MarkdownSummary {
         if (name.equals("fast")) {
             row(name, "page size (bytes)", runs, Results.Load::composer, r -> Integer.toString(r.pageBytes()));
         }
+    }
+
+    /** registry-1000's rows, all in the gateway's column: before → after (after / before). */
+    private void registry(Results.Registry r) {
+        double[] ms = r.registrationMillis();
+        double[] firstLast = RegistryScenario.firstAndLastMedians(ms, 100);
+        line("registry-1000", ms.length + " registrations: total (s); median, first 100, last 100 (ms)", List.of(
+                num(r.registrationSeconds(), 1) + "; " + num(SingleRequests.median(ms), 0) + ", " + num(firstLast[0], 0) + ", "
+                        + num(firstLast[1], 0)), List.of());
+        beforeAfter("/fast", r.pageBefore(), r.pageAfter());
+        beforeAfter("proxied asset", r.proxyBefore(), r.proxyAfter());
+    }
+
+    private void beforeAfter(String what, Results.Load before, Results.Load after) {
+        line("registry-1000", what + " requests/s before → after", List.of(num(before.wrk().requestsPerSecond(), 0) + " → "
+                + num(after.wrk().requestsPerSecond(), 0) + " (" + num(after.wrk().requestsPerSecond() / before.wrk().requestsPerSecond(), 2)
+                + ")"), List.of());
+        line("registry-1000", what + " p50 / p99 (ms) before → after", List.of(num(before.wrk().p50Millis(), 2) + " / "
+                + num(before.wrk().p99Millis(), 2) + " → " + num(after.wrk().p50Millis(), 2) + " / " + num(after.wrk().p99Millis(), 2)),
+                List.of());
+        line("registry-1000", what + " CPU per call (µs) before → after", List.of(num(before.cpuMicrosPerPage(), 0) + " → "
+                + num(after.cpuMicrosPerPage(), 0)), List.of());
     }
 
     /** A figure per composer and the gateway's ratio to each other composer's. */

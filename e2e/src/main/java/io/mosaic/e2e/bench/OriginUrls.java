@@ -11,6 +11,7 @@ import java.util.List;
  * @param cached the first {@link FragmentHtml#COUNT} small ones again, with {@code Cache-Control: max-age}
  * @param personal fragments 1 to {@link FragmentHtml#COUNT}, each answer with the request's
  *     {@code ?v=} written into it ({@link FragmentHtml#personalised}), without Cache-Control, ETag or Last-Modified
+ * @param assets fragments 1 to {@link FragmentHtml#COUNT}'s stylesheets
  */
-record OriginUrls(List<URI> small, List<URI> large, List<URI> cached, List<URI> personal) {
+record OriginUrls(List<URI> small, List<URI> large, List<URI> cached, List<URI> personal, List<URI> assets) {
 }

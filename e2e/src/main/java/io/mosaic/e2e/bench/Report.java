@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -199,6 +200,50 @@ final class Report {
         out.println("  slowest fragment: the page's fragment with the highest median total when fetched alone from its origin"
                 + " (whole: answered 200); a composer that fetches in parallel cannot be faster");
         out.println();
+    }
+
+    /** registry-1000: the registrations, then the page and the proxied call before and after them. */
+    void registry(Results.Registry r, String proxied, Options options) {
+        double[] ms = r.registrationMillis();
+        double[] firstLast = RegistryScenario.firstAndLastMedians(ms, 100);
+        out.println("registry-1000: the gateway's /fast page and a proxied asset of its fragment f1 (" + proxied + "), before and after "
+                + ms.length + " fragments of " + RegisteredFragments.PREFIXES + " proxy prefixes each (on no page) were registered"
+                + " through its API; wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS + " -d"
+                + options.shortMeasured().toSeconds() + "s --latency after a warm-up each (the proxied call's "
+                + options.warmUp().toSeconds() + " s: nothing else warms its path)");
+        out.println("  registrations: " + ms.length + " x PUT /api/fragments/NAME (If-None-Match: *, admin token), one after another: "
+                + num(r.registrationSeconds(), 1) + " s in all (" + num(ms.length / r.registrationSeconds(), 1) + "/s); each: median "
+                + num(SingleRequests.median(ms), 0) + " ms, p90 " + num(SingleRequests.percentile(ms, 90), 0) + " ms, max "
+                + num(Arrays.stream(ms).max().orElse(Double.NaN), 0) + " ms; median of the first 100 " + num(firstLast[0], 0)
+                + " ms, of the last 100 " + num(firstLast[1], 0) + " ms");
+        out.println("  the gateway meanwhile: CPU " + num(r.cpuSeconds(), 1) + " s (" + num(1000 * r.cpuSeconds() / ms.length, 0)
+                + " ms per registration), allocated " + num(r.allocatedBytes() / (1 << 30), 1) + " GiB ("
+                + num(r.allocatedBytes() / ms.length / (1 << 20), 1) + " MiB per registration), GC pauses "
+                + num(r.gcPauseSeconds(), 1) + " s; RSS " + mib(r.rssBeforeKiB()) + " before, " + mib(r.rssAfterKiB()) + " after");
+        TextTable table = new TextTable("", "req/s", "p50 ms", "p90 ms", "p99 ms", "requests", "errors", "origin fetches/call",
+                "CPU µs/call", "bytes");
+        registryRow(table, "/fast, before", r.pageBefore());
+        registryRow(table, "/fast, after", r.pageAfter());
+        registryRow(table, "proxied asset, before", r.proxyBefore());
+        registryRow(table, "proxied asset, after", r.proxyAfter());
+        out.print(table.render("  "));
+        out.println("  after / before: /fast " + afterBefore(r.pageBefore(), r.pageAfter()) + "; proxied asset "
+                + afterBefore(r.proxyBefore(), r.proxyAfter()));
+        out.println();
+    }
+
+    /** The after / before ratios of req/s, p50, p99 and CPU per call. */
+    static String afterBefore(Results.Load before, Results.Load after) {
+        return num(after.wrk().requestsPerSecond() / before.wrk().requestsPerSecond(), 2) + " x the req/s, "
+                + num(after.wrk().p50Millis() / before.wrk().p50Millis(), 2) + " x the p50, "
+                + num(after.wrk().p99Millis() / before.wrk().p99Millis(), 2) + " x the p99, "
+                + num(after.cpuMicrosPerPage() / before.cpuMicrosPerPage(), 2) + " x the CPU";
+    }
+
+    private static void registryRow(TextTable table, String what, Results.Load r) {
+        table.add(what, num(r.wrk().requestsPerSecond(), 0), num(r.wrk().p50Millis(), 2), num(r.wrk().p90Millis(), 2),
+                num(r.wrk().p99Millis(), 2), Long.toString(r.wrk().requests()), Long.toString(r.wrk().errors()),
+                num(r.originFetchesPerPage(), 2), num(r.cpuMicrosPerPage(), 0), Integer.toString(r.pageBytes()));
     }
 
     void soakSample(Results.RssSample sample) {

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * {@code fast-distinct} (fast's fragments, every request with its own query passed on to the
  * origins, so that every page takes 5 origin fetches), {@code fast-distinct-user} (the same with a
  * user's cookie per connection, which the fragments receive) and {@code personalised} (every
- * origin's answer new on every request); the unloaded page's latency after a quiet pause; and
- * {@code memory} (with {@code fast}; with the soak when asked). Each prints its
+ * origin's answer new on every request); the unloaded page's latency after a quiet pause;
+ * {@code memory} (with {@code fast}; with the soak when asked); and {@code registry-1000} (the
+ * gateway alone, before and after 1,000 registrations; last, since they stay). Each prints its
  * figures as soon as it has them. Only one composer is under load at a time, each in the order
  * of {@link #composers}; the tuned nginx peer only where its tuning can matter: where something
  * is cached, and where every request is new.
@@ -31,10 +32,12 @@ final class Scenarios {
     /** The same with the tuned nginx peer after nginx SSI. */
     private final List<Composer> withTuned;
     private final BenchPages pages;
+    private final StaticOrigins origins;
     private final Wrk wrk;
     private final WholePage whole;
     private final LoadRuns loads;
     private final Report report;
+    private final long ticksPerSecond;
     /** Whether a load run has warmed the gateway's JIT yet: the first gets the long warm-up, whichever scenario it is. */
     private boolean warm;
 
@@ -45,10 +48,12 @@ final class Scenarios {
         this.composers = List.of(gateway, nginx, varnish);
         this.withTuned = List.of(gateway, nginx, tunedNginx, varnish);
         this.pages = pages;
+        this.origins = origins;
         this.wrk = wrk;
         this.whole = new WholePage(report);
         this.loads = new LoadRuns(wrk, whole, origins, report, options.settle(), ticksPerSecond);
         this.report = report;
+        this.ticksPerSecond = ticksPerSecond;
     }
 
     Results run() {
@@ -133,6 +138,12 @@ final class Scenarios {
         if (options.runs("fast") || options.soak()) {
             results.memory = new Results.Memory(rssAfterStart, rssAfterFast, options.soak() ? soak() : null);
             report.memory(results.memory);
+        }
+
+        if (options.runs("registry-1000")) {
+            results.registry = new RegistryScenario(gateway, pages, origins, loads, whole, report, ticksPerSecond)
+                    .run(warmUp(), options.warmUp(), options.shortMeasured());
+            report.registry(results.registry, pages.proxiedAsset(), options);
         }
         return results;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
 import io.mosaic.manifest.ManifestReader;
+import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.QuerySelection;
 import io.mosaic.manifest.ReadResult;
 import java.net.URI;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class BenchPagesTest {
 
     private final BenchPages pages = BenchPages.of(new OriginUrls(origins(20, "/f%d.html"), origins(5, "/f%d-100k.html"),
-                    origins(5, "/cached/f%d.html"), origins(5, "/p/f%d.html")),
+                    origins(5, "/cached/f%d.html"), origins(5, "/p/f%d.html"), origins(5, "/assets/f%d.css")),
             URI.create("http://127.0.0.1:9100/slow"), URI.create("http://127.0.0.1:9100/hang"), URI.create("http://127.0.0.1:9200/closed.html"));
 
     private static List<URI> origins(int count, String path) {
@@ -197,10 +198,29 @@ class BenchPagesTest {
     }
 
     @Test
-    void manifestGivesTheUserPageItsCookieAndThePersonalPageItsQuery() {
+    void fastsFirstFragmentIsProxiedUnderAPrefixNoFragmentLinksTo() {
+        FragmentSpec first = pages.fast().fragments().get(0);
+
+        assertThat(first.proxyPrefix()).isEqualTo("/assets");
+        assertThat(pages.proxiedAsset()).isEqualTo("/fragments/f1/assets/f1.css");
+        assertThat(pages.fragments()).filteredOn(f -> f.proxyPrefix() != null).containsExactly(first);
+        // Every page that shows f1 shows the same definition, so the manifest has one.
+        for (PageSpec page : List.of(pages.fast(), pages.slowOne(), pages.deadOne(), pages.breakerOpen(), pages.fast20())) {
+            assertThat(page.fragments().get(0)).as(page.path()).isSameAs(first);
+        }
+        // Nothing in a fragment is under the prefix: the gateway rewrites no link for it, so the pages keep their bytes.
+        for (int n = 1; n <= FragmentHtml.MANY; n++) {
+            assertThat(FragmentHtml.fragment(n)).doesNotContain("\"/assets");
+        }
+    }
+
+    @Test
+    void manifestGivesTheUserPageItsCookieThePersonalPageItsQueryAndF1ItsProxy() {
         String yaml = GatewayManifest.yaml(pages);
         assertThat(yaml).contains("  - name: u1\n    team: bench\n    url: http://127.0.0.1:9001/f1.html\n    timeout: 250ms\n"
                 + "    fallback: '" + FragmentSpec.FALLBACK + "'\n    forward: {query: [r], cookies: [user]}\n");
+        assertThat(yaml).contains("  - name: f1\n    team: bench\n    url: http://127.0.0.1:9001/f1.html\n    timeout: 250ms\n"
+                + "    fallback: '" + FragmentSpec.FALLBACK + "'\n    proxy: [/assets]\n");
 
         Manifest manifest = new ManifestReader().read("bench.yaml", yaml).orThrow();
         assertThat(manifest.fragmentNamesOn("/fast-distinct-user")).containsExactly("u1", "u2", "u3", "u4", "u5");
@@ -214,6 +234,8 @@ class BenchPagesTest {
             assertThat(personal.forward().cookies()).isEmpty();
             assertThat(personal.url().getPath()).isEqualTo("/p/f" + n + ".html");
         }
+        assertThat(manifest.fragment("f1").orElseThrow().proxy()).extracting(ProxyPath::path).containsExactly("/assets");
+        assertThat(manifest.fragment("f2").orElseThrow().proxy()).isEmpty();
         assertThat(manifest.fragment("d1").orElseThrow().forward().cookies()).isEmpty();
     }
 

@@ -35,6 +35,14 @@ class FragmentHtmlTest {
     }
 
     @Test
+    void stylesheetIsAboutItsSize() {
+        String css = FragmentHtml.stylesheet(1, 2048);
+
+        assertThat(css.length()).isBetween(1800, 2048);
+        assertThat(css).startsWith("/* Widget f1 */").endsWith("}\n");
+    }
+
+    @Test
     void manyAndLargeFragmentsHaveTheirExactSizeAndTheirOwnMarker() {
         Set<String> seen = new HashSet<>();
         for (int n = 1; n <= FragmentHtml.MANY; n++) {

@@ -36,4 +36,22 @@ class MarkdownSummaryTest {
         // Scenarios that did not run print no rows, and no static file line without its run.
         assertThat(md).doesNotContain("slow-one").doesNotContain("unloaded").doesNotContain("memory").doesNotContain("Static file");
     }
+
+    @Test
+    void registryRowsAreTheGatewaysBeforeAndAfter() {
+        Results results = new Results();
+        double[] millis = new double[1000];
+        for (int i = 0; i < millis.length; i++) {
+            millis[i] = i;
+        }
+        results.registry = new Results.Registry(load("gateway", 6000, 200), load("gateway", 9000, 100), load("gateway", 5900, 204),
+                load("gateway", 9000, 101), millis, 120.5, 100, 8e10, 60, 280 * 1024, 340 * 1024);
+
+        String md = MarkdownSummary.of(results);
+
+        assertThat(md).contains("| scenario | figure | gateway |\n| --- | --- | ---: |\n");
+        assertThat(md).contains("| registry-1000 | 1000 registrations: total (s); median, first 100, last 100 (ms) | 120.5; 500, 50, 950 |\n");
+        assertThat(md).contains("| registry-1000 | /fast requests/s before → after | 6000 → 5900 (0.98) |\n");
+        assertThat(md).contains("| registry-1000 | proxied asset CPU per call (µs) before → after | 100 → 101 |\n");
+    }
 }

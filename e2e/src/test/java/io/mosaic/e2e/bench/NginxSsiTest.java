@@ -20,7 +20,7 @@ class NginxSsiTest {
     private static final Path PREFIX = Path.of("/bench/ssi");
 
     private final BenchPages pages = BenchPages.of(new OriginUrls(origins(20, "/f%d.html"), origins(5, "/f%d-100k.html"),
-                    origins(5, "/cached/f%d.html"), origins(5, "/p/f%d.html")),
+                    origins(5, "/cached/f%d.html"), origins(5, "/p/f%d.html"), origins(5, "/assets/f%d.css")),
             URI.create("http://127.0.0.1:9100/slow"), URI.create("http://127.0.0.1:9100/hang"), URI.create("http://127.0.0.1:9200/closed.html"));
 
     private static List<URI> origins(int count, String path) {
