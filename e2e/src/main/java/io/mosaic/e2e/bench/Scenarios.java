@@ -27,7 +27,7 @@ final class Scenarios {
 
     private final Options options;
     private final Gateway gateway;
-    /** The gateway, nginx SSI and Varnish ESI: every scenario's. */
+    /** The gateway, nginx SSI and Varnish ESI: the composers of every scenario but registry-1000 (the gateway's alone). */
     private final List<Composer> composers;
     /** The same with the tuned nginx peer after nginx SSI. */
     private final List<Composer> withTuned;
