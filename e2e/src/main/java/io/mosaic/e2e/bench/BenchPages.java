@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * which the gateway manifest, the nginx SSI config and the Varnish VCL are generated.
  */
 record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec breakerOpen, PageSpec cached, PageSpec fast20,
-                  PageSpec fast100k, PageSpec fastDistinct) {
+                  PageSpec fast100k, PageSpec fastDistinct, PageSpec fastDistinctUser, PageSpec personalised) {
 
     static final Duration TIMEOUT = Duration.ofMillis(250);
     /** The slow fragment's deadline: long enough for its 200 ms answer. */
@@ -30,9 +30,25 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
      * fragments pass on to their origins: every page needs its fragments' origins anew.
      */
     static final String DISTINCT_PARAMETER = "r";
+    /**
+     * The query parameter of the {@code personalised} page: new on every request, passed on to
+     * every fragment's origin, which writes it into its answer ({@code $arg_v}).
+     */
+    static final String PERSONAL_PARAMETER = "v";
+    /** The cookie that tells {@code fast-distinct-user}'s users apart; its fragments declare it in {@code forward.cookies}. */
+    static final String USER_COOKIE = "user";
+    /**
+     * The origin path prefix the gateway proxies for {@code fast}'s first fragment: the proxied
+     * call of {@code registry-1000} is {@link #proxiedAsset()}. Nothing in the fragments' HTML is
+     * under it, so the pages are the same bytes with or without it.
+     */
+    static final String PROXY_PREFIX = "/" + StaticOrigins.ASSET_DIR;
 
     static BenchPages of(OriginUrls origins, URI slow, URI hang, URI closed) {
-        List<FragmentSpec> fast = numbered(FragmentHtml.COUNT, n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n));
+        List<FragmentSpec> fast = numbered(FragmentHtml.COUNT, n -> {
+            FragmentSpec fragment = FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n);
+            return n == 1 ? fragment.proxying(PROXY_PREFIX) : fragment;
+        });
         FragmentSpec slowOne = new FragmentSpec("slow", slow, SLOW_TIMEOUT, null, FragmentHtml.marker(JavaOrigin.SLOW_FRAGMENT), null);
         return new BenchPages(
                 new PageSpec("/fast", "Fast", fast),
@@ -46,17 +62,31 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
                 new PageSpec("/cached", "Cached", numbered(FragmentHtml.COUNT, n -> new FragmentSpec("c" + n,
                         origins.cached().get(n - 1), TIMEOUT, null, FragmentHtml.marker(n), MAX_AGE))),
                 new PageSpec("/fast-20", "Fast, 20 fragments", numbered(FragmentHtml.MANY,
-                        n -> FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n))),
+                        n -> n <= FragmentHtml.COUNT ? fast.get(n - 1) : FragmentSpec.healthy("f" + n, origins.small().get(n - 1), n))),
                 new PageSpec("/fast-100k", "Fast, 100 KB fragments", numbered(FragmentHtml.COUNT,
                         n -> FragmentSpec.healthy("l" + n, origins.large().get(n - 1), n))),
                 // fast's fragments under their own names, each passing the page's r on to its origin.
                 new PageSpec("/fast-distinct", "Fast, distinct queries", numbered(FragmentHtml.COUNT,
                         n -> FragmentSpec.healthy("d" + n, origins.small().get(n - 1), n).forwarding(DISTINCT_PARAMETER)),
-                        DISTINCT_PARAMETER));
+                        DISTINCT_PARAMETER),
+                // fast-distinct's page once more, its fragments also receiving the user's cookie; one user per connection.
+                new PageSpec("/fast-distinct-user", "Fast, distinct queries, a user per connection", numbered(FragmentHtml.COUNT,
+                        n -> FragmentSpec.healthy("u" + n, origins.small().get(n - 1), n).forwarding(DISTINCT_PARAMETER)
+                                .forwardingCookie(USER_COOKIE)), DISTINCT_PARAMETER, USER_COOKIE),
+                // Every answer new: each origin writes the page's v, new on every request, into its fragment.
+                new PageSpec("/personalised", "Personalised", numbered(FragmentHtml.COUNT,
+                        n -> FragmentSpec.healthy("p" + n, origins.personal().get(n - 1), n).forwarding(PERSONAL_PARAMETER).echoing()),
+                        PERSONAL_PARAMETER));
     }
 
     List<PageSpec> all() {
-        return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k, fastDistinct);
+        return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k, fastDistinct, fastDistinctUser, personalised);
+    }
+
+    /** The gateway's path of the proxied call of {@code registry-1000}: fragment 1's stylesheet through its proxy. */
+    String proxiedAsset() {
+        FragmentSpec first = fast.fragments().get(0);
+        return "/fragments/" + first.name() + first.proxyPrefix() + "/" + first.name() + ".css";
     }
 
     /** Every fragment of every page, once, in order of first use. */

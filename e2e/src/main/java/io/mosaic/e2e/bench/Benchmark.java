@@ -12,10 +12,11 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Benchmarks the gateway against nginx with SSI includes and Varnish with ESI includes, all three
- * composing the same pages from the same origins with the same deadlines, on 127.0.0.1. Run by {@code e2e/bench/run}, which builds
+ * Benchmarks the gateway against nginx with SSI includes (as the benchmark runs it, and as a tuned
+ * peer) and Varnish with ESI includes, all composing the same pages from the same origins with the
+ * same deadlines, on 127.0.0.1. Run by {@code e2e/bench/run}, which builds
  * and installs what is missing first:
- * <pre>java -cp e2e/target/classes io.mosaic.e2e.bench.Benchmark [--soak] [--quick] [--gateway-jar PATH]</pre>
+ * <pre>java -cp e2e/target/classes io.mosaic.e2e.bench.Benchmark [--soak] [--quick] [--gateway-jar PATH] [--scenarios NAME,...]</pre>
  * Prints figures and asserts nothing about speed; exits non-zero when something is broken (a
  * process does not start, a page misses fragments, a tool is missing). Every process it starts is
  * stopped at the end, on failure and on Ctrl-C.
@@ -94,15 +95,16 @@ public final class Benchmark {
         resources.push(javaOrigin);
         URI closed = URI.create("http://127.0.0.1:" + Ports.free(1).get(0) + "/closed.html");
         BenchPages pages = BenchPages.of(origins.urls(), javaOrigin.slowUrl(), javaOrigin.hangUrl(), closed);
-        NginxSsi nginx = NginxSsi.start(processes, workspace, pages);
+        NginxSsi nginx = NginxSsi.start(processes, workspace, pages, NginxSsi.Tuning.BASELINE);
+        NginxSsi tunedNginx = NginxSsi.start(processes, workspace, pages, NginxSsi.Tuning.TUNED);
         VarnishEsi varnish = VarnishEsi.start(processes, workspace, pages, origins);
 
         report.progress("starting the gateway (" + options.gatewayJar() + ")");
         long gatewayStart = System.nanoTime();
-        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), gatewayJvm, pages);
+        Gateway gateway = Gateway.start(processes, workspace, options.gatewayJar(), gatewayJvm, pages, origins.origins());
         report.progress(String.format("gateway healthy after %.1f s", (System.nanoTime() - gatewayStart) / 1e9));
 
-        Results results = new Scenarios(options, gateway, List.of(nginx, varnish), pages, origins, new Wrk(processes, workspace),
+        Results results = new Scenarios(options, gateway, nginx, tunedNginx, varnish, pages, origins, new Wrk(processes, workspace),
                 report, ticksPerSecond).run();
         report.markdown(results);
     }
@@ -116,6 +118,24 @@ public final class Benchmark {
         for (int n = 1; n <= FragmentHtml.COUNT; n++) {
             checkOrigin(origins, urls.large().get(n - 1), n, FragmentHtml.LARGE_SIZE);
             checkOrigin(origins, urls.cached().get(n - 1), n, FragmentHtml.SIZE);
+            checkPersonal(origins, urls.personal().get(n - 1), n);
+            TimedPage asset = TimedPage.get(urls.assets().get(n - 1));
+            if (asset.status() != 200 || !asset.body().equals(origins.assetBody(n))) {
+                throw new IllegalStateException("origin " + urls.assets().get(n - 1) + " answered " + asset.status() + " with "
+                        + asset.bodyBytes() + " bytes, not fragment " + n + "'s stylesheet:\n" + origins.diagnosis());
+            }
+        }
+    }
+
+    /** A personalised fragment writes the query's value into its answer, so that every new value makes a new body. */
+    private static void checkPersonal(StaticOrigins origins, URI url, int n) {
+        for (String value : List.of("check-1", "check-2")) {
+            URI asked = URI.create(url + "?" + BenchPages.PERSONAL_PARAMETER + "=" + value);
+            TimedPage page = TimedPage.get(asked);
+            if (page.status() != 200 || !page.body().contains(FragmentHtml.marker(n)) || !page.body().contains(FragmentHtml.viewer(value))) {
+                throw new IllegalStateException("origin " + asked + " answered " + page.status() + " without fragment " + n
+                        + "'s end marker or " + FragmentHtml.viewer(value) + ":\n" + page.body() + "\n" + origins.diagnosis());
+            }
         }
     }
 

@@ -33,6 +33,41 @@ final class FragmentHtml {
         return "<p id=\"f" + n + "-end\">";
     }
 
+    /** What a personalised fragment shows for the value {@code value} of the page's query: one line, the same in every kind of widget. */
+    static String viewer(String value) {
+        return "<p class=\"widget-viewer\">Shown for " + value + "</p>";
+    }
+
+    /**
+     * Fragment {@code n} of about {@link #SIZE} bytes as an SSI file for the origins' nginx: the
+     * value of query parameter {@code parameter} is written into it ({@link #viewer}) on every
+     * request, before the end marker, so that no two requests with different values get the same
+     * body. The {@code echo} is HTML-escaped ({@code encoding="entity"}, nginx's default).
+     */
+    static String personalised(int n, String parameter) {
+        if (!parameter.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("'" + parameter + "' is not a name nginx has an $arg_ variable for");
+        }
+        String html = fragment(n);
+        String marker = marker(n);
+        int at = html.indexOf(marker);
+        return html.substring(0, at) + viewer("<!--# echo var=\"arg_" + parameter + "\" encoding=\"entity\" default=\"nobody\" -->")
+                + "\n" + html.substring(at);
+    }
+
+    /**
+     * The stylesheet of fragment {@code n}'s widget, of about {@code size} bytes: the kind of file a
+     * fragment's proxy serves ({@code /fragments/NAME/assets/...}).
+     */
+    static String stylesheet(int n, int size) {
+        StringBuilder css = new StringBuilder("/* Widget f" + n + " */\n");
+        for (int i = 0; css.length() < size - 120; i++) {
+            css.append(".widget-f").append(n).append(" .row-").append(i).append(" { display: grid; grid-template-columns: 2fr 3fr 1fr;"
+                    + " gap: .5rem; padding: .25rem .5rem; border-bottom: 1px solid #e3e6ec; }\n");
+        }
+        return css.append(".widget-f").append(n).append(" { font-size: .875rem; }\n").toString();
+    }
+
     /** Fragment {@code n} (1 or more) of {@link #SIZE} bytes. */
     static String fragment(int n) {
         return fragment(n, SIZE);

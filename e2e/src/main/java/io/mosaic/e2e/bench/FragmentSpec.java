@@ -19,16 +19,26 @@ import java.time.Duration;
  *     {@code forward: {query: [NAME]}}, nginx SSI's include with the page's {@code $args}, Varnish
  *     ESI's include with the top request's query. With null no composer is told anything (the
  *     gateway's default would forward the page's whole query, but those pages are requested without one)
+ * @param forwardedCookie the browser cookie that reaches its origin, or null: the gateway's
+ *     {@code forward: {cookies: [NAME]}}; nginx SSI and Varnish ESI pass the browser's whole
+ *     {@code Cookie} header on to every include's origin anyway (subrequests and ESI includes
+ *     carry the page request's headers), so they are told nothing
+ * @param echoes whether its origin writes {@link #forwardedQuery}'s value into the body
+ *     ({@link FragmentHtml#viewer}): every answer is then new, and a page shows whether the value
+ *     came through
+ * @param proxyPrefix the origin path prefix the gateway proxies for it at
+ *     {@code /fragments/NAME/...} (the manifest's {@code proxy}), or null; the other composers
+ *     have no proxy
  */
 record FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker, Duration maxAge,
-                    String forwardedQuery) {
+                    String forwardedQuery, String forwardedCookie, boolean echoes, String proxyPrefix) {
 
     /** The fallback every composer shows in place of a failed fragment. */
     static final String FALLBACK = "<p class=\"bench-fallback\">This part is unavailable right now.</p>";
 
-    /** A fragment whose origin gets no query from the page. */
+    /** A fragment whose origin gets no query, no cookie from the page, and that has no proxy. */
     FragmentSpec(String name, URI url, Duration timeout, String circuitBreaker, String marker, Duration maxAge) {
-        this(name, url, timeout, circuitBreaker, marker, maxAge, null);
+        this(name, url, timeout, circuitBreaker, marker, maxAge, null, null, false, null);
     }
 
     /** A fragment from an origin that answers at once, without Cache-Control, with the default breaker. */
@@ -38,7 +48,25 @@ record FragmentSpec(String name, URI url, Duration timeout, String circuitBreake
 
     /** This fragment, with the page's query parameter {@code parameter} passed on to its origin. */
     FragmentSpec forwarding(String parameter) {
-        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, parameter);
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, parameter, forwardedCookie, echoes, proxyPrefix);
+    }
+
+    /** This fragment, with the browser's cookie {@code cookie} passed on to its origin. */
+    FragmentSpec forwardingCookie(String cookie) {
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, forwardedQuery, cookie, echoes, proxyPrefix);
+    }
+
+    /** This fragment, its origin writing the forwarded query parameter's value into every answer. */
+    FragmentSpec echoing() {
+        if (forwardedQuery == null) {
+            throw new IllegalStateException(name + " forwards no query parameter to echo");
+        }
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, forwardedQuery, forwardedCookie, true, proxyPrefix);
+    }
+
+    /** This fragment, with the gateway proxying its origin's paths under {@code prefix}. */
+    FragmentSpec proxying(String prefix) {
+        return new FragmentSpec(name, url, timeout, circuitBreaker, marker, maxAge, forwardedQuery, forwardedCookie, echoes, prefix);
     }
 
     boolean healthy() {
@@ -53,5 +81,10 @@ record FragmentSpec(String name, URI url, Duration timeout, String circuitBreake
     /** Whether its origin gets (part of) the page's query. */
     boolean forwardsQuery() {
         return forwardedQuery != null;
+    }
+
+    /** Whether the gateway passes one of the browser's cookies on to its origin. */
+    boolean forwardsCookie() {
+        return forwardedCookie != null;
     }
 }

@@ -8,35 +8,49 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The gateway jar as its own process, with the JVM settings users get ({@code jvm.args}, see
  * {@link GatewayJvm}), on the generated manifest, bound to 127.0.0.1; its metrics read from
- * {@code /actuator/prometheus}.
+ * {@code /actuator/prometheus} on its control port. Its registration API takes an admin token made
+ * for the run (the gateway is given only its SHA-256), a write limit no benchmark reaches, and the
+ * static origins as allowed origins: they are on loopback, which the origin policy refuses to
+ * registered fragments unless the operator names them.
  */
 final class Gateway implements Composer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** The admin's changes per minute: the default (60) would make 1,000 registrations take 17 minutes of waiting. */
+    static final int WRITES_PER_MINUTE = 100_000;
 
     private final Process process;
     private final int port;
     private final int controlPort;
     private final Path log;
+    private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private Gateway(Process process, int port, int controlPort, Path log) {
+    private Gateway(Process process, int port, int controlPort, Path log, String adminToken) {
         this.process = process;
         this.port = port;
         this.controlPort = controlPort;
         this.log = log;
+        this.adminToken = adminToken;
     }
 
-    static Gateway start(ChildProcesses processes, Workspace workspace, Path jar, Path jvmArgs, BenchPages pages) {
+    /** Starts the gateway; {@code allowedOrigins} ({@code http://127.0.0.1:PORT}) may be registered through its API. */
+    static Gateway start(ChildProcesses processes, Workspace workspace, Path jar, Path jvmArgs, BenchPages pages,
+                         List<String> allowedOrigins) {
         Path manifest = workspace.dir().resolve("manifest.yaml");
         try {
             Files.writeString(manifest, GatewayManifest.yaml(pages));
@@ -51,13 +65,17 @@ final class Gateway implements Composer {
         command.add(GatewayJvm.argument(jvmArgs));
         // No built-in warm-up: the benchmark warms each scenario itself, and the breaker-open scenario
         // counts the requests that open its breakers, which the warm-up's fetches would already have done.
+        String adminToken = newToken();
         command.addAll(List.of("-jar", jar.toString(), "--manifest=" + manifest, "--server.port=" + port, "--server.address=127.0.0.1",
                 "--mosaic.control.port=" + controlPort,
                 "--mosaic.warm-up.rounds=0",
                 // Its registry in the benchmark's own folder (emptied each run), not under the working directory.
-                "--spring.datasource.url=jdbc:h2:file:" + workspace.dir().resolve("data/registry")));
+                "--spring.datasource.url=jdbc:h2:file:" + workspace.dir().resolve("data/registry"),
+                "--mosaic.registry.admin.token-sha256=" + sha256Hex(adminToken),
+                "--mosaic.registry.writes-per-minute=" + WRITES_PER_MINUTE,
+                "--mosaic.registry.allowed-origins=" + String.join(",", allowedOrigins)));
         Path log = workspace.logs().resolve("gateway.log");
-        Gateway gateway = new Gateway(processes.start("gateway", command, log), port, controlPort, log);
+        Gateway gateway = new Gateway(processes.start("gateway", command, log), port, controlPort, log, adminToken);
         gateway.awaitHealthy();
         return gateway;
     }
@@ -72,8 +90,54 @@ final class Gateway implements Composer {
         return Files.isRegularFile(beside) ? beside : GatewayJvm.nextTo(root.resolve("gateway/target/gateway.jar"));
     }
 
+    /** A bearer token of 32 random bytes, hex: made for one run, never written anywhere but the gateway's memory as its hash. */
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The hex SHA-256 of {@code token}, as {@code mosaic.registry.*.token-sha256} takes it. */
+    static String sha256Hex(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
+    /**
+     * {@code method path} on the control port's API as the admin, with a JSON {@code body} (or
+     * none) and the extra {@code headers} (name, value, ...). Answers whatever the gateway answered;
+     * fails only when it did not answer within 60 s.
+     */
+    HttpResponse<String> api(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(controlUrl(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminToken)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " on the gateway's control port failed: " + e + "\n" + diagnosis(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private void awaitHealthy() {
         Readiness.await("the gateway", process, controlUrl("/actuator/health"), START_TIMEOUT, this::diagnosis);
+    }
+
+    /** Where its log is, and where the run keeps what else it writes about it. */
+    Path logDirectory() {
+        return log.getParent();
     }
 
     long pid() {
@@ -111,7 +175,8 @@ final class Gateway implements Composer {
         return Math.round(PrometheusText.sumWhereNot(metrics(), "mosaic_fragment_outcomes_total", "outcome", "ok"));
     }
 
-    private String metrics() {
+    /** Its {@code /actuator/prometheus} text. */
+    String metrics() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(controlUrl("/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,8 @@
 package io.mosaic.e2e.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The gateway manifest of the benchmark's pages (format: manifest/examples/admin-console.yaml). */
 final class GatewayManifest {
@@ -24,8 +26,18 @@ final class GatewayManifest {
             if (fragment.circuitBreaker() != null) {
                 yaml.append("    circuitBreaker: ").append(fragment.circuitBreaker()).append('\n');
             }
-            if (fragment.forwardsQuery()) {
-                yaml.append("    forward: {query: [").append(fragment.forwardedQuery()).append("]}\n");
+            if (fragment.forwardsQuery() || fragment.forwardsCookie()) {
+                List<String> forward = new ArrayList<>();
+                if (fragment.forwardsQuery()) {
+                    forward.add("query: [" + fragment.forwardedQuery() + "]");
+                }
+                if (fragment.forwardsCookie()) {
+                    forward.add("cookies: [" + fragment.forwardedCookie() + "]");
+                }
+                yaml.append("    forward: {").append(String.join(", ", forward)).append("}\n");
+            }
+            if (fragment.proxyPrefix() != null) {
+                yaml.append("    proxy: [").append(fragment.proxyPrefix()).append("]\n");
             }
         }
         yaml.append("\npages:\n");

@@ -17,4 +17,10 @@ record LoadScenario(String name, PageSpec page, String description, Duration war
     int fragmentsPerPage() {
         return page.fragments().size();
     }
+
+    /** wrk's threads: one per connection when every connection is a user of its own. */
+    int wrkThreads() {
+        Wrk.Variation variation = Wrk.Variation.of(page);
+        return variation == null ? Options.WRK_THREADS : variation.threads();
+    }
 }

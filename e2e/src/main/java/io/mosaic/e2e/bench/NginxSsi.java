@@ -15,9 +15,62 @@ import java.util.Map;
  * upstream. Where an include fails, its {@code stub} shows the same fallback as the gateway's.
  * Fragments whose origin sends Cache-Control go through {@code proxy_cache}. A fragment that gets
  * the page's query ({@code fast-distinct}'s) is included with the page's {@code $args}, which its
- * {@code proxy_pass} passes on to the origin.
+ * {@code proxy_pass} passes on to the origin. The browser's {@code Cookie} reaches every origin:
+ * a subrequest carries the page request's headers, and {@code proxy_pass} passes them on.
+ *
+ * <p>{@link Tuning#TUNED} is the same composer as an operator tuning it would run it: the check
+ * that the baseline is not a straw man.
  */
 final class NginxSsi implements Composer {
+
+    /**
+     * How the composer is tuned; everything else (pages, locations, deadlines, buffers, keep-alive
+     * upstreams) is the same.
+     */
+    enum Tuning {
+        /** The benchmark's nginx SSI: one listening socket, files opened on every request, no stale answers. */
+        BASELINE("nginx-ssi", "ssi", "", "", "", CACHE),
+        /**
+         * The tuned peer an operator would run: a listening socket per worker ({@code reuseport}:
+         * the kernel spreads the connections over the workers); open files kept open ({@code open_file_cache}: the page
+         * files, and in the include locations the cache's files, which nginx opens through the same
+         * cache); {@code sendfile off} in the include locations (a cached answer is read into
+         * memory); and an expired answer served stale while one request refreshes it in the
+         * background ({@code proxy_cache_use_stale updating}, {@code proxy_cache_background_update
+         * on}), so that no request waits behind {@code proxy_cache_lock}. Only the cached page's
+         * locations have a cache, as in the baseline.
+         */
+        TUNED("nginx-ssi-tuned", "ssi-tuned", " reuseport",
+                "\n            open_file_cache max=256 inactive=60s;"
+                + "\n            open_file_cache_valid 60s;",
+                "            open_file_cache max=1024 inactive=60s;\n"
+                + "            open_file_cache_valid 60s;\n"
+                + "            sendfile off;\n",
+                CACHE
+                + "            proxy_cache_use_stale updating;\n"
+                + "            proxy_cache_background_update on;\n");
+
+        private final String composer;
+        private final String directory;
+        private final String listenOptions;
+        private final String pageFiles;
+        private final String includeFiles;
+        private final String cache;
+
+        Tuning(String composer, String directory, String listenOptions, String pageFiles, String includeFiles, String cache) {
+            this.composer = composer;
+            this.directory = directory;
+            this.listenOptions = listenOptions;
+            this.pageFiles = pageFiles;
+            this.includeFiles = includeFiles;
+            this.cache = cache;
+        }
+
+        /** Its name in the results. */
+        String composer() {
+            return composer;
+        }
+    }
 
     /** Defines the fallback once per page, for every include's {@code stub}. */
     static final String FALLBACK_BLOCK = "<!--# block name=\"fallback\" -->" + FragmentSpec.FALLBACK + "<!--# endblock -->\n";
@@ -36,14 +89,16 @@ final class NginxSsi implements Composer {
 
     private final Nginx nginx;
     private final int port;
+    private final Tuning tuning;
 
-    private NginxSsi(Nginx nginx, int port) {
+    private NginxSsi(Nginx nginx, int port, Tuning tuning) {
         this.nginx = nginx;
         this.port = port;
+        this.tuning = tuning;
     }
 
-    static NginxSsi start(ChildProcesses processes, Workspace workspace, BenchPages pages) {
-        Path prefix = workspace.dir().resolve("ssi");
+    static NginxSsi start(ChildProcesses processes, Workspace workspace, BenchPages pages, Tuning tuning) {
+        Path prefix = workspace.dir().resolve(tuning.directory);
         Path pagesDir = prefix.resolve("pages");
         int port = Ports.free(1).get(0);
         try {
@@ -55,16 +110,22 @@ final class NginxSsi implements Composer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SSI pages under " + pagesDir, e);
         }
+        String config = config(workspace.template("nginx-ssi.conf"), prefix, port, pages, tuning);
+        return new NginxSsi(Nginx.start(processes, tuning.composer, prefix, config, List.of(port)), port, tuning);
+    }
+
+    /** The config of {@code template} ({@code e2e/bench/nginx-ssi.conf}) for {@code pages}, tuned so, under {@code prefix}. */
+    static String config(Path template, Path prefix, int port, BenchPages pages, Tuning tuning) {
         StringBuilder upstreams = new StringBuilder();
         StringBuilder locations = new StringBuilder();
         for (FragmentSpec fragment : pages.fragments()) {
             upstreams.append(upstream(fragment));
-            locations.append(location(fragment));
+            locations.append(location(fragment, tuning));
         }
-        String config = Template.fill(workspace.template("nginx-ssi.conf"), Map.of(
-                "PREFIX", prefix.toString(), "PORT", Integer.toString(port), "PAGES", pagesDir.toString(),
+        return Template.fill(template, Map.of(
+                "PREFIX", prefix.toString(), "PORT", Integer.toString(port), "PAGES", prefix.resolve("pages").toString(),
+                "LISTEN_OPTIONS", tuning.listenOptions, "PAGE_FILES", tuning.pageFiles,
                 "UPSTREAMS", upstreams.toString().stripTrailing(), "LOCATIONS", locations.toString().stripTrailing()));
-        return new NginxSsi(Nginx.start(processes, "nginx-ssi", prefix, config, List.of(port)), port);
     }
 
     /**
@@ -83,7 +144,7 @@ final class NginxSsi implements Composer {
         return "    upstream " + upstreamName(fragment) + " { server 127.0.0.1:" + fragment.url().getPort() + "; keepalive 32; }\n";
     }
 
-    private static String location(FragmentSpec fragment) {
+    static String location(FragmentSpec fragment, Tuning tuning) {
         String timeout = GatewayManifest.duration(fragment.timeout());
         return "        location = /_f/" + fragment.name() + " {\n"
                 + "            internal;\n"
@@ -93,7 +154,8 @@ final class NginxSsi implements Composer {
                 + "            proxy_connect_timeout " + timeout + ";\n"
                 + "            proxy_send_timeout " + timeout + ";\n"
                 + "            proxy_read_timeout " + timeout + ";\n"
-                + (fragment.cacheable() ? CACHE : "")
+                + tuning.includeFiles
+                + (fragment.cacheable() ? tuning.cache : "")
                 + "        }\n";
     }
 
@@ -103,7 +165,7 @@ final class NginxSsi implements Composer {
 
     @Override
     public String name() {
-        return "nginx-ssi";
+        return tuning.composer;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 final class PrometheusText {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern ANY_SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
 
     private PrometheusText() {
     }
@@ -30,6 +31,18 @@ final class PrometheusText {
         while (m.find()) {
             if (m.group(1).equals(metric) && !hasLabel(m.group(2), label, value)) {
                 sum += Double.parseDouble(m.group(3));
+            }
+        }
+        return sum;
+    }
+
+    /** The sum of {@code metric} over all its series, labelled or not; 0 when it has none. */
+    static double sum(String text, String metric) {
+        double sum = 0;
+        Matcher m = ANY_SAMPLE.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equals(metric)) {
+                sum += Double.parseDouble(m.group(2));
             }
         }
         return sum;

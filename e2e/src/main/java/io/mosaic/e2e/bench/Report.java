@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,7 +69,8 @@ final class Report {
         } catch (IOException e) {
             jarKiB = -1;
         }
-        out.println("Mosaic gateway vs nginx SSI and Varnish ESI" + (options.quick() ? "  (--quick: short runs, figures not for publishing)" : ""));
+        out.println("Mosaic gateway vs nginx SSI (and a tuned nginx SSI peer) and Varnish ESI"
+                + (options.quick() ? "  (--quick: short runs, figures not for publishing)" : ""));
         fact("date", machine.date());
         fact("machine", machine.cpus() + " CPUs (nproc), " + machine.cpuModel() + ", " + machine.memory() + " memory");
         fact("load avg", machine.loadAverage() + " (1 / 5 / 15 min, before the run)");
@@ -79,10 +81,13 @@ final class Report {
         fact("wrk", machine.wrk());
         fact("gateway jar", options.gatewayJar() + " (" + mib(jarKiB) + ")");
         fact("gateway JVM", "@" + gatewayJvm + ": " + String.join(" ", GatewayJvm.options(gatewayJvm)));
-        fact("load", "wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS + " --latency; fast: " + options.warmUp().toSeconds()
-                + " s warm-up then " + options.measured().toSeconds() + " s measured; cached: " + options.laterWarmUp().toSeconds()
-                + " s then " + options.measured().toSeconds() + " s; fast-20, fast-100k, fast-distinct and the static file: "
-                + options.laterWarmUp().toSeconds() + " s then " + options.shortMeasured().toSeconds() + " s");
+        if (!options.all()) {
+            fact("scenarios", String.join(", ", options.scenarios()) + " (--scenarios)");
+        }
+        fact("load", "wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS + " --latency (fast-distinct-user: -t"
+                + Options.WRK_CONNECTIONS + ", a thread per connection); the first load run: " + options.warmUp().toSeconds()
+                + " s warm-up, the others " + options.laterWarmUp().toSeconds() + " s; measured: fast and cached "
+                + options.measured().toSeconds() + " s, the others " + options.shortMeasured().toSeconds() + " s");
         fact("single", "slow-one, dead-one, breaker-open: median of " + options.singleRuns() + " after " + options.singleWarmUps()
                 + " warm-ups; unloaded: " + Options.UNLOADED_RUNS + " after " + options.quietPause().toSeconds()
                 + " s of quiet; a new connection each");
@@ -108,11 +113,13 @@ final class Report {
 
     /** A load scenario: a row per composer, then the static file's row for scale. */
     void load(LoadScenario scenario, List<Results.Load> results, Results.Load staticFile) {
-        out.println(scenario.name() + ": " + scenario.description() + "; wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS
+        out.println(scenario.name() + ": " + scenario.description() + "; wrk -t" + scenario.wrkThreads() + " -c" + Options.WRK_CONNECTIONS
                 + " -d" + scenario.measured().toSeconds() + "s --latency after a " + scenario.warmUp().toSeconds() + " s warm-up");
         TextTable table = loadTable();
         results.forEach(r -> addLoadRow(table, r, scenario.fragmentsPerPage()));
-        addLoadRow(table, staticFile, 1);
+        if (staticFile != null) {
+            addLoadRow(table, staticFile, 1);
+        }
         out.print(table.render("  "));
         out.println("  errors: wrk's socket errors and answers >= 400. failed fragments: fetches that failed by the composer's own count"
                 + " (gateway: outcomes other than ok; nginx: error-log lines; Varnish: MAIN.fetch_failed), and their share of all "
@@ -195,6 +202,50 @@ final class Report {
         out.println();
     }
 
+    /** registry-1000: the registrations, then the page and the proxied call before and after them. */
+    void registry(Results.Registry r, String proxied, Options options) {
+        double[] ms = r.registrationMillis();
+        double[] firstLast = RegistryScenario.firstAndLastMedians(ms, 100);
+        out.println("registry-1000: the gateway's /fast page and a proxied asset of its fragment f1 (" + proxied + "), before and after "
+                + ms.length + " fragments of " + RegisteredFragments.PREFIXES + " proxy prefixes each (on no page) were registered"
+                + " through its API; wrk -t" + Options.WRK_THREADS + " -c" + Options.WRK_CONNECTIONS + " -d"
+                + options.shortMeasured().toSeconds() + "s --latency after a warm-up each (the proxied call's "
+                + options.warmUp().toSeconds() + " s: nothing else warms its path)");
+        out.println("  registrations: " + ms.length + " x PUT /api/fragments/NAME (If-None-Match: *, admin token), one after another: "
+                + num(r.registrationSeconds(), 1) + " s in all (" + num(ms.length / r.registrationSeconds(), 1) + "/s); each: median "
+                + num(SingleRequests.median(ms), 0) + " ms, p90 " + num(SingleRequests.percentile(ms, 90), 0) + " ms, max "
+                + num(Arrays.stream(ms).max().orElse(Double.NaN), 0) + " ms; median of the first 100 " + num(firstLast[0], 0)
+                + " ms, of the last 100 " + num(firstLast[1], 0) + " ms");
+        out.println("  the gateway meanwhile: CPU " + num(r.cpuSeconds(), 1) + " s (" + num(1000 * r.cpuSeconds() / ms.length, 0)
+                + " ms per registration), allocated " + num(r.allocatedBytes() / (1 << 30), 1) + " GiB ("
+                + num(r.allocatedBytes() / ms.length / (1 << 20), 1) + " MiB per registration), GC pauses "
+                + num(r.gcPauseSeconds(), 1) + " s; RSS " + mib(r.rssBeforeKiB()) + " before, " + mib(r.rssAfterKiB()) + " after");
+        TextTable table = new TextTable("", "req/s", "p50 ms", "p90 ms", "p99 ms", "requests", "errors", "origin fetches/call",
+                "CPU µs/call", "bytes");
+        registryRow(table, "/fast, before", r.pageBefore());
+        registryRow(table, "/fast, after", r.pageAfter());
+        registryRow(table, "proxied asset, before", r.proxyBefore());
+        registryRow(table, "proxied asset, after", r.proxyAfter());
+        out.print(table.render("  "));
+        out.println("  after / before: /fast " + afterBefore(r.pageBefore(), r.pageAfter()) + "; proxied asset "
+                + afterBefore(r.proxyBefore(), r.proxyAfter()));
+        out.println();
+    }
+
+    /** The after / before ratios of req/s, p50, p99 and CPU per call. */
+    static String afterBefore(Results.Load before, Results.Load after) {
+        return num(after.wrk().requestsPerSecond() / before.wrk().requestsPerSecond(), 2) + " x the req/s, "
+                + num(after.wrk().p50Millis() / before.wrk().p50Millis(), 2) + " x the p50, "
+                + num(after.wrk().p99Millis() / before.wrk().p99Millis(), 2) + " x the p99, "
+                + num(after.cpuMicrosPerPage() / before.cpuMicrosPerPage(), 2) + " x the CPU";
+    }
+
+    private static void registryRow(TextTable table, String what, Results.Load r) {
+        table.add(what, num(r.wrk().requestsPerSecond(), 0), num(r.wrk().p50Millis(), 2), num(r.wrk().p90Millis(), 2),
+                num(r.wrk().p99Millis(), 2), Long.toString(r.wrk().requests()), Long.toString(r.wrk().errors()),
+                num(r.originFetchesPerPage(), 2), num(r.cpuMicrosPerPage(), 0), Integer.toString(r.pageBytes()));
+    }
+
     void soakSample(Results.RssSample sample) {
         progress("soak: " + num(sample.minutes(), 1) + " min, gateway RSS " + mib(sample.rssKiB()));
     }
@@ -203,7 +254,9 @@ final class Report {
         out.println("memory: the gateway's resident set (VmRSS)");
         TextTable table = new TextTable("when", "RSS");
         table.add("after start and the first requests", mib(memory.afterStartKiB()));
-        table.add("right after the fast run", mib(memory.afterFastKiB()));
+        if (memory.afterFastKiB() >= 0) {
+            table.add("right after the fast run", mib(memory.afterFastKiB()));
+        }
         Results.Soak soak = memory.soak();
         if (soak != null) {
             for (Results.RssSample sample : soak.samples()) {

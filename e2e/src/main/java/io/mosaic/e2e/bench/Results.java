@@ -84,7 +84,22 @@ final class Results {
         }
     }
 
-    /** The static file's run: the machine's limit for one small answer, for scale. */
+    /**
+     * {@code registry-1000}: the gateway's {@code fast} page and a proxied asset, before and after
+     * {@link RegisteredFragments#COUNT} fragments were registered through its API.
+     *
+     * @param registrationMillis each registration's time, in the order made
+     * @param registrationSeconds all of them, from the first request to the last answer
+     * @param cpuSeconds the gateway's CPU time during the registrations
+     * @param allocatedBytes what the gateway's JVM allocated meanwhile ({@code jvm_gc_memory_allocated_bytes_total}); NaN if not reported
+     * @param gcPauseSeconds its GC pauses meanwhile ({@code jvm_gc_pause_seconds_sum}); NaN if not reported
+     */
+    record Registry(Load pageBefore, Load proxyBefore, Load pageAfter, Load proxyAfter, double[] registrationMillis,
+                    double registrationSeconds, double cpuSeconds, double allocatedBytes, double gcPauseSeconds, long rssBeforeKiB,
+                    long rssAfterKiB) {
+    }
+
+    /** The static file's run: the machine's limit for one small answer, for scale; null when no composer load scenario ran. */
     Load staticFile;
     /** Each load scenario's runs, one per composer, in the order run. */
     final Map<LoadScenario, List<Load>> loads = new LinkedHashMap<>();
@@ -93,5 +108,8 @@ final class Results {
     final List<BreakerOpen> breakerOpen = new ArrayList<>();
     /** The unloaded page on every composer, then the slowest of its fragments from its origin. */
     final List<Unloaded> unloaded = new ArrayList<>();
+    /** Null when {@code fast} did not run. */
     Memory memory;
+    /** Null when {@code registry-1000} did not run. */
+    Registry registry;
 }

@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The scenarios, in order: the static file (the machine's limit, for scale); {@code fast}
+ * The scenarios, in order ({@link Options#SCENARIOS}; {@code --scenarios} runs some of them): the
+ * static file (the machine's limit, for scale, before any load scenario); {@code fast}
  * (throughput, latency, CPU per page); {@code slow-one}, {@code dead-one} and {@code breaker-open}
- * (single requests); the load scenarios {@code cached}, {@code fast-20}, {@code fast-100k} and
+ * (single requests); the load scenarios {@code cached}, {@code fast-20}, {@code fast-100k},
  * {@code fast-distinct} (fast's fragments, every request with its own query passed on to the
- * origins, so that every page takes 5 origin fetches); the
- * unloaded page's latency after a quiet pause; and {@code memory} (with the soak when asked). Each
- * prints its figures as soon as it has them. Only one composer is under load at a time, each in
- * the order of {@link #composers}.
+ * origins, so that every page takes 5 origin fetches), {@code fast-distinct-user} (the same with a
+ * user's cookie per connection, which the fragments receive) and {@code personalised} (every
+ * origin's answer new on every request); the unloaded page's latency after a quiet pause;
+ * {@code memory} (with {@code fast}; with the soak when asked); and {@code registry-1000} (the
+ * gateway alone, before and after 1,000 registrations; last, since they stay). Each prints its
+ * figures as soon as it has them. Only one composer is under load at a time, each in the order
+ * of {@link #composers}; the tuned nginx peer only where its tuning can matter: where something
+ * is cached, and where every request is new.
  */
 final class Scenarios {
 
@@ -22,89 +27,144 @@ final class Scenarios {
 
     private final Options options;
     private final Gateway gateway;
+    /** The gateway, nginx SSI and Varnish ESI: the composers of every scenario but registry-1000 (the gateway's alone). */
     private final List<Composer> composers;
+    /** The same with the tuned nginx peer after nginx SSI. */
+    private final List<Composer> withTuned;
     private final BenchPages pages;
+    private final StaticOrigins origins;
     private final Wrk wrk;
     private final WholePage whole;
     private final LoadRuns loads;
     private final Report report;
+    private final long ticksPerSecond;
+    /** Whether a load run has warmed the gateway's JIT yet: the first gets the long warm-up, whichever scenario it is. */
+    private boolean warm;
 
-    Scenarios(Options options, Gateway gateway, List<Composer> others, BenchPages pages, StaticOrigins origins, Wrk wrk, Report report,
-              long ticksPerSecond) {
+    Scenarios(Options options, Gateway gateway, NginxSsi nginx, NginxSsi tunedNginx, VarnishEsi varnish, BenchPages pages,
+              StaticOrigins origins, Wrk wrk, Report report, long ticksPerSecond) {
         this.options = options;
         this.gateway = gateway;
-        List<Composer> all = new ArrayList<>();
-        all.add(gateway);
-        all.addAll(others);
-        this.composers = List.copyOf(all);
+        this.composers = List.of(gateway, nginx, varnish);
+        this.withTuned = List.of(gateway, nginx, tunedNginx, varnish);
         this.pages = pages;
+        this.origins = origins;
         this.wrk = wrk;
         this.whole = new WholePage(report);
         this.loads = new LoadRuns(wrk, whole, origins, report, options.settle(), ticksPerSecond);
         this.report = report;
+        this.ticksPerSecond = ticksPerSecond;
     }
 
     Results run() {
         Results results = new Results();
-        for (Composer composer : composers) {
+        for (Composer composer : withTuned) {
             whole.await(composer, pages.fast(), "after start");
         }
         long rssAfterStart = ProcStat.rssKiB(gateway.pid());
 
-        results.staticFile = loads.staticFile(options.laterWarmUp(), options.shortMeasured());
-        report.staticFile(results.staticFile, options.shortMeasured());
-
-        LoadScenario fast = new LoadScenario("fast", pages.fast(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE, "nginx origins"),
-                options.warmUp(), options.measured());
-        long rssAfterFast = load(results, fast);
-
-        for (Composer composer : composers) {
-            whole.await(composer, pages.fast(), "after the fast run");
-            results.slowOne.add(slowOne(composer));
+        boolean anyLoad = List.of("fast", "cached", "fast-20", "fast-100k", "fast-distinct", "fast-distinct-user", "personalised")
+                .stream().anyMatch(options::runs);
+        if (anyLoad) {
+            results.staticFile = loads.staticFile(options.laterWarmUp(), options.shortMeasured());
+            report.staticFile(results.staticFile, options.shortMeasured());
         }
-        report.slowOne(results.slowOne, options);
 
-        for (Composer composer : composers) {
-            whole.await(composer, pages.fast(), "before dead-one");
-            results.deadOne.add(deadOne(composer));
+        long rssAfterFast = -1;
+        if (options.runs("fast")) {
+            rssAfterFast = load(results, "fast", pages.fast(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE, "nginx origins"),
+                    options.measured(), composers);
         }
-        report.deadOne(results.deadOne, options);
-
-        for (Composer composer : composers) {
-            whole.await(composer, pages.fast(), "before breaker-open");
-            results.breakerOpen.add(composer == gateway ? breakerOpenOnGateway() : breakerOpen(composer, 0));
+        if (options.runs("slow-one")) {
+            for (Composer composer : composers) {
+                whole.await(composer, pages.fast(), "before slow-one");
+                results.slowOne.add(slowOne(composer));
+            }
+            report.slowOne(results.slowOne, options);
         }
-        report.breakerOpen(results.breakerOpen, options);
-
-        load(results, new LoadScenario("cached", pages.cached(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE,
-                "nginx origins, sent with Cache-Control: max-age=" + BenchPages.MAX_AGE.toSeconds()), options.laterWarmUp(), options.measured()));
-        load(results, new LoadScenario("fast-20", pages.fast20(), pageOf(FragmentHtml.MANY, FragmentHtml.SIZE, "nginx origins"),
-                options.laterWarmUp(), options.shortMeasured()));
-        load(results, new LoadScenario("fast-100k", pages.fast100k(), pageOf(FragmentHtml.COUNT, FragmentHtml.LARGE_SIZE,
-                "nginx origins"), options.laterWarmUp(), options.shortMeasured()));
-        load(results, new LoadScenario("fast-distinct", pages.fastDistinct(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE,
-                "nginx origins") + ", each request with its own ?" + BenchPages.DISTINCT_PARAMETER + "= passed on to every fragment's"
-                + " origin (nothing to share or keep)", options.laterWarmUp(), options.shortMeasured()));
-
-        for (Composer composer : composers) {
-            whole.await(composer, pages.fast(), "before the unloaded requests");
+        if (options.runs("dead-one")) {
+            for (Composer composer : composers) {
+                whole.await(composer, pages.fast(), "before dead-one");
+                results.deadOne.add(deadOne(composer));
+            }
+            report.deadOne(results.deadOne, options);
         }
-        report.progress("quiet for " + options.quietPause().toSeconds() + " s, then " + Options.UNLOADED_RUNS
-                + " single requests of " + pages.fast().path() + " per composer and per fragment origin, interleaved");
-        Sleep.millis(options.quietPause().toMillis());
-        results.unloaded.addAll(UnloadedLatency.measure(composers, pages.fast(), options.singleWarmUps()));
-        report.unloaded(results.unloaded, pages.fast());
+        if (options.runs("breaker-open")) {
+            for (Composer composer : composers) {
+                whole.await(composer, pages.fast(), "before breaker-open");
+                results.breakerOpen.add(composer == gateway ? breakerOpenOnGateway() : breakerOpen(composer, 0));
+            }
+            report.breakerOpen(results.breakerOpen, options);
+        }
+        if (options.runs("cached")) {
+            load(results, "cached", pages.cached(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE, "nginx origins, sent with"
+                    + " Cache-Control: max-age=" + BenchPages.MAX_AGE.toSeconds()), options.measured(), withTuned);
+        }
+        if (options.runs("fast-20")) {
+            load(results, "fast-20", pages.fast20(), pageOf(FragmentHtml.MANY, FragmentHtml.SIZE, "nginx origins"), options.shortMeasured(),
+                    composers);
+        }
+        if (options.runs("fast-100k")) {
+            load(results, "fast-100k", pages.fast100k(), pageOf(FragmentHtml.COUNT, FragmentHtml.LARGE_SIZE, "nginx origins"),
+                    options.shortMeasured(), composers);
+        }
+        if (options.runs("fast-distinct")) {
+            load(results, "fast-distinct", pages.fastDistinct(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE, "nginx origins")
+                    + ", each request with its own ?" + BenchPages.DISTINCT_PARAMETER + "= passed on to every fragment's origin (nothing to"
+                    + " share or keep)", options.shortMeasured(), withTuned);
+        }
+        if (options.runs("fast-distinct-user")) {
+            load(results, "fast-distinct-user", pages.fastDistinctUser(), "fast-distinct's page, and each connection a user of its own:"
+                    + " Cookie: " + BenchPages.USER_COOKIE + "=uN, which the fragments declare in forward.cookies (nothing a user's"
+                    + " request may share with another's)", options.shortMeasured(), withTuned);
+        }
+        if (options.runs("personalised")) {
+            load(results, "personalised", pages.personalised(), FragmentHtml.COUNT + " fragments of about " + FragmentHtml.SIZE
+                    + " B from the nginx origins, each request with its own ?" + BenchPages.PERSONAL_PARAMETER + "= passed on to every"
+                    + " origin, which writes it into its answer (SSI): every URL and every body new", options.shortMeasured(), withTuned);
+        }
 
-        results.memory = new Results.Memory(rssAfterStart, rssAfterFast, options.soak() ? soak() : null);
-        report.memory(results.memory);
+        if (options.runs("unloaded")) {
+            for (Composer composer : composers) {
+                whole.await(composer, pages.fast(), "before the unloaded requests");
+            }
+            report.progress("quiet for " + options.quietPause().toSeconds() + " s, then " + Options.UNLOADED_RUNS
+                    + " single requests of " + pages.fast().path() + " per composer and per fragment origin, interleaved");
+            Sleep.millis(options.quietPause().toMillis());
+            results.unloaded.addAll(UnloadedLatency.measure(composers, pages.fast(), options.singleWarmUps()));
+            report.unloaded(results.unloaded, pages.fast());
+        }
+
+        if (options.runs("fast") || options.soak()) {
+            results.memory = new Results.Memory(rssAfterStart, rssAfterFast, options.soak() ? soak() : null);
+            report.memory(results.memory);
+        }
+
+        if (options.runs("registry-1000")) {
+            results.registry = new RegistryScenario(gateway, pages, origins, loads, whole, report, ticksPerSecond)
+                    .run(warmUp(), options.warmUp(), options.shortMeasured());
+            report.registry(results.registry, pages.proxiedAsset(), options);
+        }
         return results;
     }
 
-    /** Runs {@code scenario} on every composer and prints it; returns the gateway's RSS right after its run. */
-    private long load(Results results, LoadScenario scenario) {
+    /** The warm-up of the next load scenario: the long one for the first, which warms the gateway's JIT, the short one after. */
+    private Duration warmUp() {
+        Duration warmUp = warm ? options.laterWarmUp() : options.warmUp();
+        warm = true;
+        return warmUp;
+    }
+
+    /** Runs load scenario {@code name} on {@code page} on each of {@code on} and prints it; returns the gateway's RSS right after its run. */
+    private long load(Results results, String name, PageSpec page, String description, Duration measured, List<Composer> on) {
+        return load(results, new LoadScenario(name, page, description, warmUp(), measured), on);
+    }
+
+    /** Runs {@code scenario} on each of {@code on} and prints it; returns the gateway's RSS right after its run. */
+    private long load(Results results, LoadScenario scenario, List<Composer> on) {
         List<Results.Load> runs = new ArrayList<>();
         long gatewayRss = -1;
-        for (Composer composer : composers) {
+        for (Composer composer : on) {
             runs.add(loads.run(composer, scenario));
             if (composer == gateway) {
                 gatewayRss = ProcStat.rssKiB(gateway.pid());
@@ -117,14 +177,6 @@ final class Scenarios {
 
     private List<TimedPage> sample(URI url) {
         return SingleRequests.sample(url, options.singleWarmUps(), options.singleRuns());
-    }
-
-    private static int occurrences(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
-            count++;
-        }
-        return count;
     }
 
     private static String pageOf(int fragments, int bytes, String from) {
@@ -158,7 +210,7 @@ final class Scenarios {
         String statuses = sample.stream().map(TimedPage::status).distinct().sorted().map(String::valueOf)
                 .collect(Collectors.joining(","));
         List<Integer> healthy = sample.stream().map(p -> page.markersIn(p.body())).toList();
-        int fallbacks = sample.stream().mapToInt(p -> occurrences(p.body(), FragmentSpec.FALLBACK)).min().orElse(0);
+        int fallbacks = sample.stream().mapToInt(p -> WholePage.occurrences(p.body(), FragmentSpec.FALLBACK)).min().orElse(0);
         return new Results.DeadOne(composer.name(), SingleRequests.median(sample, TimedPage::totalMillis), statuses,
                 healthy.stream().mapToInt(Integer::intValue).min().orElse(0),
                 healthy.stream().mapToInt(Integer::intValue).max().orElse(0), page.markers().size(), fallbacks,

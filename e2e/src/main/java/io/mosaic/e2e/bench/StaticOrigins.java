@@ -17,11 +17,20 @@ import java.util.stream.IntStream;
 /**
  * The fast fragment origins: one nginx ({@code worker_processes 1}, keep-alive) serving the
  * {@link FragmentHtml} files, each fragment N on its own port N, as separately deployed origins
- * would: {@code /fN.html} (4 KB), {@code /fN-100k.html} (100 KB) and {@code /cached/fN.html} (4 KB
- * with {@code Cache-Control: max-age}). One more port serves the pages an ESI composer fetches
+ * would: {@code /fN.html} (4 KB), {@code /fN-100k.html} (100 KB), {@code /cached/fN.html} (4 KB
+ * with {@code Cache-Control: max-age}), {@code /p/fN.html} (about 4 KB with the request's
+ * {@code ?v=} written into it by SSI, so every answer is new) and {@code /assets/fN.css} (a
+ * stylesheet, for the gateway's proxy). One more port serves the pages an ESI composer fetches
  * ({@link #publish}), as the application behind a cache would.
  */
 final class StaticOrigins {
+
+    /** Where the personalised fragments are: their nginx location writes the page's query into them (SSI). */
+    static final String PERSONAL_DIR = "p";
+    /** Where the fragments' stylesheets are: the prefix the gateway proxies for fragment 1. */
+    static final String ASSET_DIR = "assets";
+    /** The size of a fragment's stylesheet, in bytes (about). */
+    static final int ASSET_SIZE = 2048;
 
     private static final Pattern STUB_STATUS_COUNTS = Pattern.compile("server accepts handled requests\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)");
 
@@ -47,18 +56,26 @@ final class StaticOrigins {
             for (int n = 1; n <= FragmentHtml.MANY; n++) {
                 Files.writeString(html.resolve(smallFile(n)), FragmentHtml.fragment(n));
             }
+            Files.createDirectories(html.resolve(PERSONAL_DIR));
+            Files.createDirectories(html.resolve(ASSET_DIR));
             for (int n = 1; n <= FragmentHtml.COUNT; n++) {
                 Files.writeString(html.resolve(largeFile(n)), FragmentHtml.fragment(n, FragmentHtml.LARGE_SIZE));
+                Files.writeString(html.resolve(personalFile(n)), FragmentHtml.personalised(n, BenchPages.PERSONAL_PARAMETER));
+                Files.writeString(html.resolve(assetFile(n)), FragmentHtml.stylesheet(n, ASSET_SIZE));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fragment files under " + html, e);
         }
-        String listen = all.stream().map(port -> "        listen 127.0.0.1:" + port + ";").collect(Collectors.joining("\n"));
-        String config = Template.fill(workspace.template("nginx-origins.conf"), Map.of(
-                "PREFIX", prefix.toString(), "HTML", html.toString(), "LISTEN", listen,
-                "MAX_AGE", Long.toString(maxAge.toSeconds())));
+        String config = config(workspace.template("nginx-origins.conf"), prefix, html, all, maxAge);
         return new StaticOrigins(Nginx.start(processes, "nginx-origins", prefix, config, all), List.copyOf(ports), all.get(FragmentHtml.MANY),
                 html);
+    }
+
+    /** The origins' config from {@code template} ({@code e2e/bench/nginx-origins.conf}): one server listening on every port. */
+    static String config(Path template, Path prefix, Path html, List<Integer> ports, Duration maxAge) {
+        String listen = ports.stream().map(port -> "        listen 127.0.0.1:" + port + ";").collect(Collectors.joining("\n"));
+        return Template.fill(template, Map.of("PREFIX", prefix.toString(), "HTML", html.toString(), "LISTEN", listen,
+                "MAX_AGE", Long.toString(maxAge.toSeconds())));
     }
 
     /** The URL of 4 KB fragment {@code n} (1 to {@link FragmentHtml#MANY}) on its own origin. */
@@ -69,7 +86,8 @@ final class StaticOrigins {
     /** Every fragment file's URL. */
     OriginUrls urls() {
         return new OriginUrls(list(FragmentHtml.MANY, this::url), list(FragmentHtml.COUNT, n -> on(n, "/" + largeFile(n))),
-                list(FragmentHtml.COUNT, n -> on(n, "/cached/" + smallFile(n))));
+                list(FragmentHtml.COUNT, n -> on(n, "/cached/" + smallFile(n))), list(FragmentHtml.COUNT, n -> on(n, "/" + personalFile(n))),
+                list(FragmentHtml.COUNT, n -> on(n, "/" + assetFile(n))));
     }
 
     /** Writes {@code content} as {@code file} (such as {@code esi/fast.html}) and returns its URL on the page origin. */
@@ -121,6 +139,24 @@ final class StaticOrigins {
 
     private static String largeFile(int n) {
         return "f" + n + "-100k.html";
+    }
+
+    private static String personalFile(int n) {
+        return PERSONAL_DIR + "/f" + n + ".html";
+    }
+
+    private static String assetFile(int n) {
+        return ASSET_DIR + "/f" + n + ".css";
+    }
+
+    /** The bytes of fragment {@code n}'s stylesheet, as its origin answers them. */
+    String assetBody(int n) {
+        return FragmentHtml.stylesheet(n, ASSET_SIZE);
+    }
+
+    /** Every origin's scheme, host and port, as the gateway's {@code mosaic.registry.allowed-origins} names them. */
+    List<String> origins() {
+        return ports.stream().map(port -> "http://127.0.0.1:" + port).toList();
     }
 
     private static List<URI> list(int count, IntFunction<URI> url) {

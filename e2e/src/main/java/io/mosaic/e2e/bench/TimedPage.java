@@ -36,12 +36,19 @@ final class TimedPage {
 
     /** GETs {@code url} over HTTP/1.1 with {@code Connection: close} and reads until the server closes. */
     static TimedPage get(URI url) {
+        return get(url, List.of());
+    }
+
+    /** As {@link #get(URI)}, with {@code headerLines} (such as {@code Cookie: user=u1}) added to the request. */
+    static TimedPage get(URI url, List<String> headerLines) {
         try (Socket socket = new Socket(url.getHost(), url.getPort())) {
             socket.setSoTimeout(30_000);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
-            byte[] request = ("GET " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-                    + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            StringBuilder extra = new StringBuilder();
+            headerLines.forEach(line -> extra.append(line).append("\r\n"));
+            byte[] request = ("GET " + target(url) + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                    + "\r\nAccept: text/html\r\n" + extra + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             InputStream in = socket.getInputStream();
             long started = System.nanoTime();
             out.write(request);
@@ -61,6 +68,11 @@ final class TimedPage {
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + url + " failed", e);
         }
+    }
+
+    /** The request target: the raw path, and the raw query when there is one. */
+    static String target(URI url) {
+        return url.getRawQuery() == null ? url.getRawPath() : url.getRawPath() + "?" + url.getRawQuery();
     }
 
     /** The status code, the decoded body, and for each body byte its offset in {@code raw}. */

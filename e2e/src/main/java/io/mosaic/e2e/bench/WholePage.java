@@ -36,7 +36,7 @@ final class WholePage {
         long deadline = started + WITHIN.toNanos();
         int requests = 0;
         while (true) {
-            TimedPage answer = TimedPage.get(url);
+            TimedPage answer = TimedPage.get(url, page.checkHeaders());
             requests++;
             String problem = problem(answer, page);
             if (problem == null) {
@@ -56,7 +56,8 @@ final class WholePage {
 
     /**
      * What is wrong with a page that should be whole, or null: a status other than 200, a missing
-     * fragment end marker, or a box in a stale, fallback or error state.
+     * fragment end marker, a fragment that should echo the checking request's query value
+     * ({@link PageSpec#CHECK_VALUE}) without it, or a box in a stale, fallback or error state.
      */
     static String problem(TimedPage answer, PageSpec page) {
         if (answer.status() != 200) {
@@ -66,6 +67,11 @@ final class WholePage {
         if (!missing.isEmpty()) {
             return "missing fragment end markers " + missing;
         }
+        int echoes = occurrences(answer.body(), FragmentHtml.viewer(PageSpec.CHECK_VALUE));
+        if (echoes != page.echoingFragments()) {
+            return echoes + " of " + page.echoingFragments() + " fragments show the query's value "
+                    + FragmentHtml.viewer(PageSpec.CHECK_VALUE) + " (their origins echo it; was it passed on?)";
+        }
         // The gateway marks each box with its outcome (the layout's CSS names the states too, hence the '>').
         for (String state : List.of("stale", "fallback", "error")) {
             if (answer.body().contains("data-fragment-state=\"" + state + "\">")) {
@@ -73,6 +79,14 @@ final class WholePage {
             }
         }
         return null;
+    }
+
+    static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** The opening tags of the page's fragment boxes, which name each fragment and its outcome. */

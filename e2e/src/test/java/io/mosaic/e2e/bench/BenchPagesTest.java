@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Manifest;
 import io.mosaic.manifest.ManifestReader;
+import io.mosaic.manifest.ProxyPath;
 import io.mosaic.manifest.QuerySelection;
 import io.mosaic.manifest.ReadResult;
 import java.net.URI;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class BenchPagesTest {
 
     private final BenchPages pages = BenchPages.of(new OriginUrls(origins(20, "/f%d.html"), origins(5, "/f%d-100k.html"),
-                    origins(5, "/cached/f%d.html")),
+                    origins(5, "/cached/f%d.html"), origins(5, "/p/f%d.html"), origins(5, "/assets/f%d.css")),
             URI.create("http://127.0.0.1:9100/slow"), URI.create("http://127.0.0.1:9100/hang"), URI.create("http://127.0.0.1:9200/closed.html"));
 
     private static List<URI> origins(int count, String path) {
@@ -98,8 +99,10 @@ class BenchPagesTest {
         assertThat(distinct.fragments()).noneMatch(FragmentSpec::cacheable);
         assertThat(distinct.distinctQuery()).isEqualTo("r");
         assertThat(distinct.checkPath()).isEqualTo("/fast-distinct?r=whole-check");
-        // Every other page is requested without a query, and none of their fragments is told to pass one on.
-        assertThat(pages.all()).filteredOn(page -> page != distinct).hasSize(7).allSatisfy(page -> {
+        // Every page but the three whose requests are all new is requested without a query, and none of their fragments
+        // is told to pass one on.
+        List<PageSpec> distinctPages = List.of(distinct, pages.fastDistinctUser(), pages.personalised());
+        assertThat(pages.all()).filteredOn(page -> !distinctPages.contains(page)).hasSize(7).allSatisfy(page -> {
             assertThat(page.distinctQuery()).isNull();
             assertThat(page.checkPath()).isEqualTo(page.path());
             assertThat(page.fragments()).noneMatch(FragmentSpec::forwardsQuery);
@@ -134,7 +137,7 @@ class BenchPagesTest {
         assertInOrder(distinct, List.of("d1", "d2", "d3", "d4", "d5"), name -> "<div class=\"mosaic-fragment\" data-fragment=\""
                 + name + "\"><!--# include virtual=\"/_f/" + name + "?$args\" stub=\"fallback\" --></div>");
         for (PageSpec page : pages.all()) {
-            if (page != pages.fastDistinct()) {
+            if (page.distinctQuery() == null) {
                 assertThat(IncludePage.widgets(page, NginxSsi::include)).as(page.path()).doesNotContain("?");
             }
         }
@@ -167,6 +170,103 @@ class BenchPagesTest {
                         set bereq.url = "/f1.html";
                     }
                 """);
+    }
+
+    @Test
+    void personalisedPagePassesVToOriginsThatWriteItIntoEveryAnswer() {
+        PageSpec personal = pages.personalised();
+
+        assertThat(personal.path()).isEqualTo("/personalised");
+        assertThat(personal.fragments()).extracting(FragmentSpec::name).containsExactly("p1", "p2", "p3", "p4", "p5");
+        assertThat(personal.fragments()).extracting(f -> f.url().getPath())
+                .containsExactly("/p/f1.html", "/p/f2.html", "/p/f3.html", "/p/f4.html", "/p/f5.html");
+        assertThat(personal.fragments()).allMatch(FragmentSpec::echoes).noneMatch(FragmentSpec::cacheable)
+                .noneMatch(FragmentSpec::forwardsCookie).extracting(FragmentSpec::forwardedQuery).containsOnly("v");
+        assertThat(personal.fragments()).extracting(FragmentSpec::timeout).containsOnly(BenchPages.TIMEOUT);
+        assertThat(personal.markers()).isEqualTo(pages.fast().markers());
+        assertThat(personal.echoingFragments()).isEqualTo(5);
+        assertThat(personal.distinctQuery()).isEqualTo("v");
+        assertThat(personal.userCookie()).isNull();
+        assertThat(personal.checkPath()).isEqualTo("/personalised?v=whole-check");
+        assertThat(personal.checkHeaders()).isEmpty();
+        // No other page's fragments echo anything: their checks look for no value.
+        assertThat(pages.all()).filteredOn(page -> page != personal).allMatch(page -> page.echoingFragments() == 0);
+    }
+
+    @Test
+    void distinctUserPageIsFastDistinctWithEachFragmentReceivingTheUsersCookie() {
+        PageSpec user = pages.fastDistinctUser();
+
+        assertThat(user.path()).isEqualTo("/fast-distinct-user");
+        assertThat(user.fragments()).extracting(FragmentSpec::name).containsExactly("u1", "u2", "u3", "u4", "u5");
+        assertThat(user.fragments()).extracting(FragmentSpec::url).containsExactlyElementsOf(
+                pages.fastDistinct().fragments().stream().map(FragmentSpec::url).toList());
+        assertThat(user.fragments()).extracting(FragmentSpec::forwardedQuery).containsOnly("r");
+        assertThat(user.fragments()).extracting(FragmentSpec::forwardedCookie).containsOnly("user");
+        assertThat(user.fragments()).noneMatch(FragmentSpec::echoes).noneMatch(FragmentSpec::cacheable);
+        assertThat(user.distinctQuery()).isEqualTo("r");
+        assertThat(user.userCookie()).isEqualTo("user");
+        assertThat(user.checkHeaders()).containsExactly("Cookie: user=whole-check");
+        assertThat(pages.all()).filteredOn(page -> page != user).allSatisfy(page -> {
+            assertThat(page.userCookie()).isNull();
+            assertThat(page.fragments()).noneMatch(FragmentSpec::forwardsCookie);
+        });
+    }
+
+    @Test
+    void fastsFirstFragmentIsProxiedUnderAPrefixNoFragmentLinksTo() {
+        FragmentSpec first = pages.fast().fragments().get(0);
+
+        assertThat(first.proxyPrefix()).isEqualTo("/assets");
+        assertThat(pages.proxiedAsset()).isEqualTo("/fragments/f1/assets/f1.css");
+        assertThat(pages.fragments()).filteredOn(f -> f.proxyPrefix() != null).containsExactly(first);
+        // Every page that shows f1 shows the same definition, so the manifest has one.
+        for (PageSpec page : List.of(pages.fast(), pages.slowOne(), pages.deadOne(), pages.breakerOpen(), pages.fast20())) {
+            assertThat(page.fragments().get(0)).as(page.path()).isSameAs(first);
+        }
+        // Nothing in a fragment is under the prefix: the gateway rewrites no link for it, so the pages keep their bytes.
+        for (int n = 1; n <= FragmentHtml.MANY; n++) {
+            assertThat(FragmentHtml.fragment(n)).doesNotContain("\"/assets");
+        }
+    }
+
+    @Test
+    void manifestGivesTheUserPageItsCookieThePersonalPageItsQueryAndF1ItsProxy() {
+        String yaml = GatewayManifest.yaml(pages);
+        assertThat(yaml).contains("  - name: u1\n    team: bench\n    url: http://127.0.0.1:9001/f1.html\n    timeout: 250ms\n"
+                + "    fallback: '" + FragmentSpec.FALLBACK + "'\n    forward: {query: [r], cookies: [user]}\n");
+        assertThat(yaml).contains("  - name: f1\n    team: bench\n    url: http://127.0.0.1:9001/f1.html\n    timeout: 250ms\n"
+                + "    fallback: '" + FragmentSpec.FALLBACK + "'\n    proxy: [/assets]\n");
+
+        Manifest manifest = new ManifestReader().read("bench.yaml", yaml).orThrow();
+        assertThat(manifest.fragmentNamesOn("/fast-distinct-user")).containsExactly("u1", "u2", "u3", "u4", "u5");
+        assertThat(manifest.fragmentNamesOn("/personalised")).containsExactly("p1", "p2", "p3", "p4", "p5");
+        for (int n = 1; n <= 5; n++) {
+            FragmentDefinition user = manifest.fragment("u" + n).orElseThrow();
+            assertThat(user.forward().cookies()).containsExactly("user");
+            assertThat(user.forward().query()).isEqualTo(QuerySelection.only(List.of("r")));
+            FragmentDefinition personal = manifest.fragment("p" + n).orElseThrow();
+            assertThat(personal.forward().query()).isEqualTo(QuerySelection.only(List.of("v")));
+            assertThat(personal.forward().cookies()).isEmpty();
+            assertThat(personal.url().getPath()).isEqualTo("/p/f" + n + ".html");
+        }
+        assertThat(manifest.fragment("f1").orElseThrow().proxy()).extracting(ProxyPath::path).containsExactly("/assets");
+        assertThat(manifest.fragment("f2").orElseThrow().proxy()).isEmpty();
+        assertThat(manifest.fragment("d1").orElseThrow().forward().cookies()).isEmpty();
+    }
+
+    @Test
+    void ssiAndEsiPassTheNewPagesQueryOnToEveryInclude() {
+        for (PageSpec page : List.of(pages.fastDistinctUser(), pages.personalised())) {
+            String ssi = IncludePage.widgets(page, NginxSsi::include);
+            for (FragmentSpec fragment : page.fragments()) {
+                assertThat(ssi).contains("<!--# include virtual=\"/_f/" + fragment.name() + "?$args\" stub=\"fallback\" -->");
+                assertThat(VarnishEsi.includeRoute(fragment)).contains("set req.url = req.url + regsub(req_top.url, \"^[^?]*\", \"\");");
+            }
+            assertThat(VarnishEsi.pageRoute(page)).startsWith("    if (req.url ~ \"^" + page.path() + "(\\?|$)\" && req.esi_level == 0) {\n");
+        }
+        assertThat(VarnishEsi.originPath("/_f/p1", true, "/p/f1.html", true)).contains("set bereq.url = \"/p/f1.html\" + regsub(bereq.url,"
+                + " \"^[^?]*\", \"\");");
     }
 
     @Test

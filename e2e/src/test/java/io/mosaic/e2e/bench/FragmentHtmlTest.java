@@ -23,6 +23,26 @@ class FragmentHtmlTest {
     }
 
     @Test
+    void personalisedFragmentEchoesTheParameterBeforeItsEndMarker() {
+        for (int n = 1; n <= FragmentHtml.COUNT; n++) {
+            String ssi = FragmentHtml.personalised(n, "v");
+            String echo = FragmentHtml.viewer("<!--# echo var=\"arg_v\" encoding=\"entity\" default=\"nobody\" -->");
+
+            assertThat(ssi).contains(echo + "\n" + FragmentHtml.marker(n));
+            assertThat(ssi.replace(echo + "\n", "")).isEqualTo(FragmentHtml.fragment(n));
+        }
+        assertThat(FragmentHtml.viewer("run-t1-7")).isEqualTo("<p class=\"widget-viewer\">Shown for run-t1-7</p>");
+    }
+
+    @Test
+    void stylesheetIsAboutItsSize() {
+        String css = FragmentHtml.stylesheet(1, 2048);
+
+        assertThat(css.length()).isBetween(1800, 2048);
+        assertThat(css).startsWith("/* Widget f1 */").endsWith("}\n");
+    }
+
+    @Test
     void manyAndLargeFragmentsHaveTheirExactSizeAndTheirOwnMarker() {
         Set<String> seen = new HashSet<>();
         for (int n = 1; n <= FragmentHtml.MANY; n++) {

@@ -34,6 +34,29 @@ class OptionsTest {
     }
 
     @Test
+    void runsEveryScenarioUnlessSomeAreNamedAndThenInTheirOwnOrder() {
+        Options all = Options.parse(List.of(), ROOT);
+        assertThat(all.all()).isTrue();
+        assertThat(all.scenarios()).containsExactlyElementsOf(Options.SCENARIOS);
+        assertThat(Options.SCENARIOS).endsWith("registry-1000");
+
+        Options some = Options.parse(List.of("--scenarios", "registry-1000,fast"), ROOT);
+        assertThat(some.scenarios()).containsExactly("fast", "registry-1000");
+        assertThat(some.all()).isFalse();
+        assertThat(some.runs("fast")).isTrue();
+        assertThat(some.runs("personalised")).isFalse();
+        assertThat(Options.parse(List.of("--scenarios=personalised"), ROOT).scenarios()).containsExactly("personalised");
+    }
+
+    @Test
+    void refusesAnUnknownScenarioNamingTheKnownOnes() {
+        assertThatThrownBy(() -> Options.parse(List.of("--scenarios", "fast,personalized"), ROOT))
+                .hasMessageContaining("'personalized'").hasMessageContaining("personalised, unloaded, registry-1000");
+        assertThatThrownBy(() -> Options.parse(List.of("--scenarios"), ROOT)).hasMessageContaining("needs a list");
+        assertThatThrownBy(() -> Options.parse(List.of("--scenarios=,"), ROOT)).hasMessageContaining("names no scenario");
+    }
+
+    @Test
     void refusesUnknownArgumentsAndAJarOptionWithoutPath() {
         assertThatThrownBy(() -> Options.parse(List.of("--fast"), ROOT)).hasMessageContaining("'--fast'").hasMessageContaining("usage");
         assertThatThrownBy(() -> Options.parse(List.of("--gateway-jar"), ROOT)).hasMessageContaining("needs a path");

@@ -25,6 +25,21 @@ class PrometheusTextTest {
     }
 
     @Test
+    void sumsEverySeriesOfAMetricWithOrWithoutLabels() {
+        String scrape = SCRAPE + """
+                jvm_gc_pause_seconds_sum{action="end of minor GC",cause="Allocation Failure",gc="Copy"} 1.5
+                jvm_gc_pause_seconds_sum{action="end of major GC",cause="Allocation Failure",gc="MarkSweepCompact"} 0.25
+                jvm_gc_pause_seconds_count{action="end of minor GC",cause="Allocation Failure",gc="Copy"} 12.0
+                jvm_gc_memory_allocated_bytes_total 1.073741824E9
+                """;
+
+        assertThat(PrometheusText.sum(scrape, "jvm_gc_pause_seconds_sum")).isEqualTo(1.75);
+        assertThat(PrometheusText.sum(scrape, "jvm_gc_memory_allocated_bytes_total")).isEqualTo(1073741824.0);
+        assertThat(PrometheusText.sum(scrape, "jvm_gc_pause_seconds")).isZero();
+        assertThat(PrometheusText.sum(scrape, "mosaic_fragment_outcomes_total")).isEqualTo(915.0);
+    }
+
+    @Test
     void sumsTheOutcomesOtherThanOk() {
         assertThat(PrometheusText.sumWhereNot(SCRAPE, "mosaic_fragment_outcomes_total", "outcome", "ok")).isEqualTo(15.0);
     }

@@ -3,10 +3,18 @@ package io.mosaic.e2e.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TimedPageTest {
+
+    /** A checking request asks for the page with its query, as the load's requests do (it used to lose it). */
+    @Test
+    void requestTargetKeepsTheQuery() {
+        assertThat(TimedPage.target(URI.create("http://127.0.0.1:8080/fast-distinct?r=whole-check"))).isEqualTo("/fast-distinct?r=whole-check");
+        assertThat(TimedPage.target(URI.create("http://127.0.0.1:8080/fast"))).isEqualTo("/fast");
+    }
 
     @Test
     void undoesChunkedCodingAndMapsEveryBodyByteToItsRawOffset() {
