@@ -91,7 +91,10 @@ class ConsoleTest {
                 .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
         assertThat(signedIn.getResponseHeaders().getLocation()).hasToString("/console");
         ResponseCookie after = signedIn.getResponseCookies().getFirst(SESSION);
-        return after != null ? after : session;
+        // Session fixation: whatever session id the browser had before, signing in gives it a new one.
+        assertThat(after).as("a new session cookie at sign-in").isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(session.getValue());
+        return after;
     }
 
     @Test
@@ -135,12 +138,90 @@ class ConsoleTest {
                 .expectStatus().is3xxRedirection().expectHeader().location("/console/login");
     }
 
+    @Autowired
+    io.mosaic.gateway.plan.PlanHolder plans;
+
     @Test
-    void aStateChangingRequestWithoutTheCsrfTokenIsRefused() {
+    void aStateChangingRequestWithoutItsOwnSessionsCsrfTokenIsRefusedAndChangesNothing() {
         ResponseCookie session = signIn(ADMIN);
+        int audited = auditEntries("nav");
         web.post().uri("/console/fragments/nav/breaker").cookie(SESSION, session.getValue())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("action", "force-open"))
                 .exchange().expectStatus().isForbidden();
+        // Another session's valid token does not do for this one.
+        ResponseCookie other = signIn(ADMIN);
+        String othersToken = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie(SESSION, other.getValue())
+                .accept(MediaType.TEXT_HTML).exchange().expectBody(String.class).returnResult().getResponseBody())
+                .select("form[action=/console/fragments/nav/breaker] input[name=_csrf]").first().attr("value");
+        web.post().uri("/console/fragments/nav/breaker").cookie(SESSION, session.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("action", "force-open").with("_csrf", othersToken))
+                .exchange().expectStatus().isForbidden();
+        assertThat(plans.current().fragments().get("nav").breaker().getState())
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+        assertThat(auditEntries("nav")).isEqualTo(audited);
+    }
+
+    @Test
+    void aTeamPostingTheBreakerFormWithAValidCsrfTokenIsForbiddenAndChangesNothing() {
+        ResponseCookie session = signIn(PEOPLE);
+        int audited = auditEntries("nav");
+        // A team's own, valid token (from a form it may use) on the admin's incident control.
+        String csrf = Jsoup.parse(web.get().uri("/console/fragments/new").cookie(SESSION, session.getValue())
+                .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody()).select("input[name=_csrf]").attr("value");
+        assertThat(csrf).isNotEmpty();
+        web.post().uri("/console/fragments/nav/breaker").cookie(SESSION, session.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("action", "force-open").with("_csrf", csrf))
+                .exchange().expectStatus().isForbidden();
+        assertThat(plans.current().fragments().get("nav").breaker().getState())
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+        assertThat(auditEntries("nav")).isEqualTo(audited);
+    }
+
+    /** How many audit entries the admin reads for {@code fragment}. */
+    int auditEntries(String fragment) {
+        return web.get().uri("/api/audit?fragment=" + fragment).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
+                .expectStatus().isOk().expectBody(java.util.List.class).returnResult().getResponseBody().size();
+    }
+
+    @Test
+    void anAdminsHeldBreakerHoldsWhateverTheTeamChangesUntilAnAdminReleasesIt() {
+        String document = """
+                {"team": "people", "url": "%s", "fallback": "<p class=held>Held</p>",
+                 "mount": [{"page": "/admin", "slot": "widgets", "order": 40}]}""";
+        register("holdable", document.formatted(ORIGIN.url("/nav")));
+        ResponseCookie admin = signIn(ADMIN);
+        try {
+            String csrf = Jsoup.parse(web.get().uri("/console/fragments/holdable").cookie(SESSION, admin.getValue())
+                    .accept(MediaType.TEXT_HTML).exchange().expectBody(String.class).returnResult().getResponseBody())
+                    .select("form[action=/console/fragments/holdable/breaker] input[name=_csrf]").first().attr("value");
+            web.post().uri("/console/fragments/holdable/breaker").cookie(SESSION, admin.getValue())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(BodyInserters.fromFormData("action", "force-open").with("_csrf", csrf)).exchange().expectStatus().is3xxRedirection();
+            assertThat(boxState("holdable")).isEqualTo("fallback");
+            // The team changes its origin and breaker settings: a new breaker, which the admin's hold still holds.
+            web.put().uri("/api/fragments/holdable").header(HttpHeaders.AUTHORIZATION, "Bearer " + PEOPLE).header(HttpHeaders.IF_MATCH, "\"1\"")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(document.formatted(ORIGIN.url("/nav") + "?v=2").replace("}]}",
+                            "}], \"circuitBreaker\": {\"openFor\": \"20s\"}}")).exchange().expectStatus().isOk();
+            assertThat(plans.current().fragments().get("holdable").breaker().getState())
+                    .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.FORCED_OPEN);
+            assertThat(boxState("holdable")).isEqualTo("fallback");
+            Document detail = html("/console/fragments/holdable", admin);
+            assertThat(detail.select("[role=status]").text()).contains("held open by an admin");
+            web.post().uri("/console/fragments/holdable/breaker").cookie(SESSION, admin.getValue())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(BodyInserters.fromFormData("action", "release").with("_csrf", csrf)).exchange().expectStatus().is3xxRedirection();
+            assertThat(boxState("holdable")).isEqualTo("ok");
+        } finally {
+            unregister("holdable");
+        }
+    }
+
+    String boxState(String fragment) {
+        return Jsoup.parse(pages.get().uri("/admin").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody()).select("[data-fragment=" + fragment + "]").attr("data-fragment-state");
     }
 
     @Test

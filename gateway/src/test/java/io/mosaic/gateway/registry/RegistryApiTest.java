@@ -56,6 +56,9 @@ class RegistryApiTest {
                   - path: /admin
                     layout: dashboard
                     slots: {header: header, widgets: {open: true, max: 3}}
+                  - path: /shared
+                    layout: dashboard
+                    slots: {widgets: {open: true, max: 4, perTeam: 2}}
                 """.formatted(ORIGIN.url("")));
         registry.add("mosaic.manifest", file::toString);
         registry.add("mosaic.registry.teams.people.token-sha256", () -> Tokens.sha256(PEOPLE));
@@ -133,6 +136,24 @@ class RegistryApiTest {
     String create(String name, String team, String token) {
         return put(name, token, widget(name, team), "If-None-Match", "*").expectStatus().isCreated()
                 .returnResult(String.class).getResponseHeaders().getETag();
+    }
+
+    @Test
+    void oneTeamMayTakeOnlyItsShareOfASharedOpenSlot() {
+        String mount = ", \"mount\": [{\"page\": \"/shared\", \"slot\": \"widgets\"}]}";
+        put("share-1", PEOPLE, widget("share-1", "people").replace("}", mount), "If-None-Match", "*").expectStatus().isCreated();
+        put("share-2", PEOPLE, widget("share-2", "people").replace("}", mount), "If-None-Match", "*").expectStatus().isCreated();
+        web.get().uri("/api/pages").header("Authorization", "Bearer " + PEOPLE).exchange().expectBody()
+                .jsonPath("$[1].slots[0].perTeam").isEqualTo(2)
+                .jsonPath("$[1].slots[0].free").isEqualTo(2)
+                .jsonPath("$[1].slots[0].freeForTeam").isEqualTo(0);
+        put("share-3", PEOPLE, widget("share-3", "people").replace("}", mount), "If-None-Match", "*").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("mount[0].slot")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains("full for team 'people'").contains("share-1").contains("share-2"));
+        // The slot still has room for the other teams.
+        put("share-billing", BILLING, widget("share-billing", "billing").replace("}", mount), "If-None-Match", "*")
+                .expectStatus().isCreated();
     }
 
     @Test

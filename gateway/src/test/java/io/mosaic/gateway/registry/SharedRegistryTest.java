@@ -30,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two gateway instances sharing one registry in a real PostgreSQL server (Debian's, started by
- * the test on a private port and data directory): a fragment registered through one is on the
- * other's pages within 2 s, and a database outage leaves both serving their last good plan.
+ * the test on a private port and data directory), each polling at the default interval: a
+ * fragment registered through one is on the other's pages within 2 s, two registrations racing
+ * for an open slot's last place through both get exactly one of it, an admin's hold on a breaker
+ * through one holds on the other, and a database outage leaves both serving their last good plan.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedRegistryTest {
@@ -72,7 +74,6 @@ class SharedRegistryTest {
                 "--server.port=0",
                 "--manifest=" + manifest,
                 "--mosaic.warm-up.rounds=0",
-                "--mosaic.reload-interval=250ms",
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.user(),
                 "--mosaic.registry.teams.insights.token-sha256=" + Tokens.sha256(TOKEN),
@@ -115,11 +116,27 @@ class SharedRegistryTest {
     }
 
     static HttpResponse<String> register(ConfigurableApplicationContext gateway, String name) throws Exception {
+        return register(gateway, name, TOKEN);
+    }
+
+    /** The number of free places of /admin's widgets slot, as {@code gateway} sees it. */
+    static int freeWidgetPlaces(ConfigurableApplicationContext gateway) throws Exception {
+        HttpResponse<String> pages = HTTP.send(HttpRequest.newBuilder(controlUrl(gateway, "/api/pages"))
+                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        for (var slot : JSON.readTree(pages.body()).get(0).get("slots")) {
+            if (slot.get("name").asString().equals("widgets")) {
+                return slot.get("free").asInt();
+            }
+        }
+        throw new AssertionError("no widgets slot in " + pages.body());
+    }
+
+    static HttpResponse<String> register(ConfigurableApplicationContext gateway, String name, String token) throws Exception {
         String body = """
                 {"team": "insights", "url": "%s/status", "mount": [{"page": "/admin", "slot": "widgets", "order": 10}]}"""
                 .formatted(ORIGIN.url(""));
         return HTTP.send(HttpRequest.newBuilder(controlUrl(gateway, "/api/fragments/" + name))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("If-None-Match", "*").header("X-Request-Id", "register-" + name)
                 .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
@@ -187,5 +204,71 @@ class SharedRegistryTest {
         }
         assertThat(registryStatus(second)).isEqualTo("UP");
         assertThat(List.of(register(first, "after-outage").statusCode())).containsExactly(201);
+    }
+
+    @Test
+    @Order(3)
+    void twoRegistrationsRacingForTheLastPlaceOfAnOpenSlotThroughTwoInstancesGetExactlyOneOfIt() throws Exception {
+        int filler = 0;
+        while (freeWidgetPlaces(first) > 1) {
+            assertThat(register(first, "filler-" + filler++).statusCode()).isEqualTo(201);
+        }
+        assertThat(freeWidgetPlaces(first)).isEqualTo(1);
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<HttpResponse<String>> a = both.submit(() -> {
+                go.await();
+                return register(first, "race-a");
+            });
+            java.util.concurrent.Future<HttpResponse<String>> b = both.submit(() -> {
+                go.await();
+                return register(second, "race-b");
+            });
+            go.countDown();
+            List<HttpResponse<String>> answers = List.of(a.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    b.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList()).containsExactly(201, 400);
+            HttpResponse<String> refused = answers.stream().filter(answer -> answer.statusCode() == 400).findFirst().orElseThrow();
+            assertThat(refused.body()).contains("\"field\":\"mount[0].slot\"").contains("is full");
+        } finally {
+            both.shutdownNow();
+        }
+        // Whichever instance took the write applied it at once; the other sees it at its next polls.
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < deadline && (freeWidgetPlaces(first) != 0 || freeWidgetPlaces(second) != 0)) {
+            Thread.sleep(25);
+        }
+        assertThat(freeWidgetPlaces(first)).as("the first instance, within 2 s").isZero();
+        assertThat(freeWidgetPlaces(second)).as("the second instance, within 2 s").isZero();
+    }
+
+    @Test
+    @Order(4)
+    void anAdminsHoldOnABreakerThroughOneInstanceHoldsOnTheOtherWithin2Seconds() throws Exception {
+        HttpResponse<String> held = HTTP.send(HttpRequest.newBuilder(controlUrl(first, "/api/fragments/header/breaker"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"hold\": \"force-open\"}")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+        long since = System.nanoTime();
+        String page = get(second, "/admin").body();
+        while (System.nanoTime() - since < Duration.ofSeconds(5).toNanos() && !page.contains("data-fragment=\"header\" data-fragment-state=\"error\"")) {
+            Thread.sleep(25);
+            page = get(second, "/admin").body();
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - since).toMillis();
+        System.out.println("breaker held through one instance, held on the other after " + millis + " ms");
+        assertThat(page).contains("data-fragment=\"header\" data-fragment-state=\"error\"");
+        assertThat(millis).isLessThan(2000);
+        // A team's token may not hold a breaker.
+        assertThat(HTTP.send(HttpRequest.newBuilder(controlUrl(second, "/api/fragments/header/breaker"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"hold\": null}")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        HTTP.send(HttpRequest.newBuilder(controlUrl(second, "/api/fragments/header/breaker"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"hold\": null}")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,5 +1,6 @@
 package io.mosaic.gateway.registry.api;
 
+import io.mosaic.gateway.plan.BreakerControl;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.registry.AuditEntry;
 import io.mosaic.gateway.registry.Caller;
@@ -136,6 +137,31 @@ class FragmentApi {
         Precondition precondition = precondition(exchange.getRequest());
         return OffLoop.call(() -> registrations.setEnabled(caller, name, enabled, precondition, requestId))
                 .map(fragment -> ResponseEntity.ok().eTag(fragment.etag()).body(view(fragment)));
+    }
+
+    /**
+     * The admin's incident control on any fragment's breaker (one of the operator's file too):
+     * {@code {"hold": "force-open"}}, {@code "force-closed"}, or {@code null} to release it. Every
+     * gateway instance applies it at its next poll, and no team's change lifts it.
+     */
+    @PutMapping("/fragments/{name}/breaker")
+    Mono<ResponseEntity<Map<String, Object>>> breaker(@PathVariable String name, @AuthenticationPrincipal Caller caller,
+                                                      ServerWebExchange exchange) {
+        String requestId = RequestIds.of(exchange);
+        return body(exchange.getRequest()).flatMap(body -> {
+            JsonNode hold = body.get("hold");
+            BreakerControl control = hold == null || hold.isNull() ? null
+                    : BreakerControl.byId(hold.asString()).orElseThrow(() -> new RegistryException(RegistryException.Refusal.INVALID,
+                            "hold must be force-open, force-closed or null (released)",
+                            List.of(new FieldError("hold", "'" + hold.asString() + "' is not force-open, force-closed or null"))));
+            return OffLoop.call(() -> {
+                registrations.holdBreaker(caller, name, control, requestId);
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("fragment", name);
+                view.put("hold", control == null ? null : control.id());
+                return ResponseEntity.ok(view);
+            });
+        });
     }
 
     /** The pages in force, their layouts and slots: what a team may mount into, and how many places are free. */
