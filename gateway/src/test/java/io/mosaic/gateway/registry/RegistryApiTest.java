@@ -139,6 +139,25 @@ class RegistryApiTest {
     }
 
     @Test
+    void aRegistrationWithTwentyThousandProxyPrefixesIsRefusedNamingTheList() {
+        StringBuilder prefixes = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            prefixes.append(i == 0 ? "" : ",").append("\"/p").append(i).append('"');
+        }
+        String body = widget("many-prefixes", "people").replace("}", ", \"proxy\": [" + prefixes + "]}");
+        assertThat(body.length()).isGreaterThan(150_000).isLessThan(FragmentApiBodyLimit.BYTES);
+        put("many-prefixes", PEOPLE, body, "If-None-Match", "*").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("proxy")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("20000").contains("32"));
+        web.get().uri("/api/fragments/many-prefixes").header("Authorization", "Bearer " + PEOPLE).exchange().expectStatus().isNotFound();
+    }
+
+    /** The API's body limit (256 KiB), which a 20,000-prefix registration stays under. */
+    static final class FragmentApiBodyLimit {
+        static final int BYTES = 256 * 1024;
+    }
+
+    @Test
     void oneTeamMayTakeOnlyItsShareOfASharedOpenSlot() {
         String mount = ", \"mount\": [{\"page\": \"/shared\", \"slot\": \"widgets\"}]}";
         put("share-1", PEOPLE, widget("share-1", "people").replace("}", mount), "If-None-Match", "*").expectStatus().isCreated();
