@@ -36,6 +36,8 @@ final class Gateway implements Composer {
     private final Process process;
     private final int port;
     private final int controlPort;
+    /** Where the actuator answered: the control port, or the pages' port of a build from before the control port (--gateway-jar). */
+    private volatile int actuatorPort;
     private final Path log;
     private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -44,6 +46,7 @@ final class Gateway implements Composer {
         this.process = process;
         this.port = port;
         this.controlPort = controlPort;
+        this.actuatorPort = controlPort;
         this.log = log;
         this.adminToken = adminToken;
     }
@@ -132,7 +135,10 @@ final class Gateway implements Composer {
     }
 
     private void awaitHealthy() {
-        Readiness.await("the gateway", process, controlUrl("/actuator/health"), START_TIMEOUT, this::diagnosis);
+        URI control = URI.create("http://127.0.0.1:" + controlPort + "/actuator/health");
+        URI answered = Readiness.awaitAny("the gateway", process, List.of(control, url("/actuator/health")), START_TIMEOUT,
+                this::diagnosis);
+        actuatorPort = answered.equals(control) ? controlPort : port;
     }
 
     /** Where its log is, and where the run keeps what else it writes about it. */
@@ -159,9 +165,9 @@ final class Gateway implements Composer {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** {@code path} on its control origin: the actuator. */
+    /** {@code path} where the actuator answers: the control origin (an older build: its pages port). */
     URI controlUrl(String path) {
-        return URI.create("http://127.0.0.1:" + controlPort + path);
+        return URI.create("http://127.0.0.1:" + actuatorPort + path);
     }
 
     @Override
