@@ -27,7 +27,7 @@ public final class DemoFragments {
      * @param team the owning team
      * @param defaultPort the port the demo gives it
      * @param version the version it answers with ({@code X-Fragment-Version})
-     * @param summary what it is, in a few words
+     * @param summary how it is built, in a few words of Markdown (the README's table)
      */
     public record Fragment(String name, String team, int defaultPort, String version, String summary) {
     }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The gateway's JVM settings as a user gets them: {@code jvm.args} next to the jar, a java launcher
  * argument file that packaging copies from {@code gateway/src/main/dist/}. Launchers pass it to
- * {@code java} as {@code @FILE}, exactly as the README's command does, so that the demo, the tests
+ * {@code java} as {@code @FILE}, exactly as the command in {@code e2e/docs/operations.md} does, so that the demo, the tests
  * and the benchmark run the settings users run; its options are read here only to be shown.
  */
 public final class GatewayJvm {

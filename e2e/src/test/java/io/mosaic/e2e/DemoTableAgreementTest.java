@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The demo's table ({@value DemoFragments#TABLE}) is the one place that names the demo's
  * fragments, teams and ports; the files a person reads or edits beside it must agree: the demo
- * manifest and the insights team's fragment document. (Versions are the fragments' own, sent as
+ * manifest, the insights team's fragment document and the README. (Versions are the fragments' own, sent as
  * {@code X-Fragment-Version}; no manifest states one. The fragments module's tests check each app
  * answers with its table version.)
  */
@@ -66,15 +66,13 @@ class DemoTableAgreementTest {
     }
 
     @Test
-    void theReadmeTableHasARowPerFragmentInTheTablesOrder() {
-        List<String> rows = ReadmeDemoTable.markdown().lines().filter(line -> line.startsWith("| `")).toList();
-        assertThat(rows).hasSize(DemoFragments.STARTED.size());
-        for (int i = 0; i < rows.size(); i++) {
-            DemoFragments.Fragment fragment = DemoFragments.STARTED.get(i);
-            assertThat(rows.get(i)).startsWith("| `%s` | %s | %d | %s | %s | ".formatted(fragment.name(), fragment.team(),
-                    fragment.defaultPort(), fragment.version(), DemoFragments.UNLISTED.contains(fragment) ? "no" : "yes"));
-        }
-        assertThat(ReadmeDemoTable.markdown()).contains("The demo uses ports %d (pages), %d (console, registration API, actuator)"
-                .formatted(DemoFragments.GATEWAY_PORT, DemoFragments.CONTROL_PORT));
+    void theReadmeShowsTheTablesFragmentsAndPortsAsPrinted() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String printed = ReadmeDemoTable.markdown();
+        String table = printed.substring(0, printed.indexOf("\n\n") + 1);
+        String ports = printed.substring(printed.indexOf("\n\n") + 2).strip();
+        assertThat(table.lines().filter(line -> line.startsWith("| `"))).hasSize(DemoFragments.STARTED.size());
+        assertThat(readme).as("README.md's demo table; print it with ReadmeDemoTable").contains(table);
+        assertThat(readme.replaceAll("\\s+", " ")).as("README.md's ports sentence").contains(ports.substring(0, ports.length() - 1));
     }
 }

@@ -21,7 +21,7 @@ public record Defaults(Duration timeout, long maxBodySize, Duration staleFor,
                        CircuitBreakerSettings circuitBreaker, BulkheadSettings bulkhead, long maxRequestBody,
                        Duration cacheFor) {
 
-    /** The defaults of a manifest that sets none: documented in the README and the schema. */
+    /** The defaults of a manifest that sets none: documented in {@code e2e/docs/manifest.md} and the schema. */
     public static final Defaults BUILT_IN = new Defaults(Duration.ofSeconds(1), 1024 * 1024, Duration.ofMinutes(10),
             CircuitBreakerSettings.BUILT_IN, BulkheadSettings.BUILT_IN, Rules.REQUEST_BODY_DEFAULT, Duration.ZERO);
 

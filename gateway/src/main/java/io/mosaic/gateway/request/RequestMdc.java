@@ -16,7 +16,7 @@ import reactor.util.context.Context;
  * had before are put back afterwards, so nothing stays behind on an event loop.
  *
  * <p>Without Reactor's automatic context propagation (the default: it costs about four times the
- * allocation of a page request, see the README) this is how the MDC reaches lines logged on
+ * allocation of a page request, see {@code e2e/docs/operations.md}) this is how the MDC reaches lines logged on
  * whichever thread a request's work runs: a handful of MDC writes where a line may be logged,
  * nothing per signal elsewhere.
  */

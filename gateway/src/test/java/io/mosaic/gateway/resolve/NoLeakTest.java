@@ -34,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class NoLeakTest {
 
     static final HostileOrigin ORIGIN = new HostileOrigin();
-    /** Every failure kind the README lists for FailureIsolationTest, each a fragment of the failing page. */
+    /** Every failure kind FailureIsolationTest covers, each a fragment of the failing page. */
     static final List<String> KINDS = List.of("status-500", "status-503", "status-404", "status-403", "reset-before",
             "reset-mid-body", "hang", "silence", "drip", "huge", "gzip-bomb", "redirect");
 

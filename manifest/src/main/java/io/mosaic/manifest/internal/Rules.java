@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rules for single values, each returning the reason a value is refused (empty when it is
- * fine). Bounds live here so that the README, the schema and the validator can agree on them.
+ * fine). Bounds live here so that the docs, the schema and the validator can agree on them.
  */
 public final class Rules {
 
