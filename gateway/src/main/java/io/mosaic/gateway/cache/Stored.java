@@ -1,5 +1,6 @@
 package io.mosaic.gateway.cache;
 
+import io.mosaic.gateway.fetch.CachingHeaders;
 import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.plan.FragmentPlan;

@@ -1,7 +1,5 @@
 package io.mosaic.gateway.fetch;
 
-import io.mosaic.gateway.cache.CachingHeaders;
-import io.mosaic.gateway.cache.SentHeaders;
 import io.mosaic.gateway.fetch.FetchFailure.Kind;
 import io.mosaic.manifest.FragmentDefinition;
 import io.netty.buffer.ByteBuf;

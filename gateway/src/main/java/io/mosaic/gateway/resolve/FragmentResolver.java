@@ -5,11 +5,11 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.mosaic.gateway.cache.CachingHeaders;
+import io.mosaic.gateway.fetch.CachingHeaders;
 import io.mosaic.gateway.cache.FragmentCache;
 import io.mosaic.gateway.cache.InFlight;
 import io.mosaic.gateway.cache.Reuse;
-import io.mosaic.gateway.cache.SentHeaders;
+import io.mosaic.gateway.fetch.SentHeaders;
 import io.mosaic.gateway.cache.Sharing;
 import io.mosaic.gateway.cache.Stored;
 import io.mosaic.gateway.fetch.FetchFailure;

@@ -2,7 +2,9 @@ package io.mosaic.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.fetch.CachingHeaders;
 import io.mosaic.gateway.fetch.FetchedBody;
+import io.mosaic.gateway.fetch.SentHeaders;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.manifest.Forwarding;
 import java.nio.charset.StandardCharsets;
