@@ -54,10 +54,11 @@ public final class PlanCompiler {
      */
     public CompositionPlan compile(Manifest manifest, String source, Set<String> registered,
                                    Map<String, BreakerControl> breakerControls, CompositionPlan previous) {
+        long version = previous == null ? 1 : previous.version() + 1;
         Map<String, FragmentPlan> fragments = new LinkedHashMap<>();
         for (FragmentDefinition definition : manifest.fragments()) {
             FragmentPlan before = previous == null ? null : previous.fragments().get(definition.name());
-            FragmentPlan fragment = fragment(definition, registered.contains(definition.name()), before);
+            FragmentPlan fragment = fragment(definition, registered.contains(definition.name()), before, version);
             hold(fragment.breaker(), breakerControls.get(definition.name()));
             fragments.put(definition.name(), fragment);
         }
@@ -65,7 +66,6 @@ public final class PlanCompiler {
         for (PageDefinition page : manifest.pages()) {
             pages.put(page.path(), page(manifest, page, fragments));
         }
-        long version = previous == null ? 1 : previous.version() + 1;
         return new CompositionPlan(version, manifest, source, pages, fragments, registered, breakerControls, Instant.now());
     }
 
@@ -89,7 +89,7 @@ public final class PlanCompiler {
         }
     }
 
-    private FragmentPlan fragment(FragmentDefinition definition, boolean registered, FragmentPlan before) {
+    private FragmentPlan fragment(FragmentDefinition definition, boolean registered, FragmentPlan before, long version) {
         // The operator's own fragments have what they declare; a team's have what the operator grants the team.
         String team = definition.team();
         FragmentPolicy policy = registered
@@ -116,7 +116,7 @@ public final class PlanCompiler {
                 : FragmentResilience.breaker(proxyName, definition.circuitBreaker());
         Bulkhead proxyBulkhead = sameBulkhead ? before.proxyBulkhead()
                 : FragmentResilience.bulkhead(proxyName, definition.bulkhead());
-        return new FragmentPlan(definition, policy, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback);
+        return new FragmentPlan(definition, policy, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback, version);
     }
 
     private PagePlan page(Manifest manifest, PageDefinition page, Map<String, FragmentPlan> fragments) {

@@ -157,13 +157,13 @@ public final class FragmentResolver {
             ParsedFragment content = content(fragment, stored);
             Reuse reuse = Reuse.decide(headers, definition.cacheFor(), definition.staleFor(), definition.forward(),
                     sent.carriesCredentials());
-            keep(fragment, url, sent, new Stored(stored.body(), content, fragment, headers, reuse, now));
+            keep(fragment, url, sent, new Stored(stored.body(), content, fragment.planVersion(), headers, reuse, now));
             return new Answer(content, body.latency(), FragmentOutcome.CacheUse.REVALIDATED, sent, reuse);
         }
         ParsedFragment content = parsed.parse(fragment, body);
         Reuse reuse = Reuse.decide(body.caching(), definition.cacheFor(), definition.staleFor(), definition.forward(),
                 sent.carriesCredentials());
-        keep(fragment, url, sent, new Stored(body, content, fragment, body.caching(), reuse, now));
+        keep(fragment, url, sent, new Stored(body, content, fragment.planVersion(), body.caching(), reuse, now));
         observations.version(fragment.name(), body.version());
         sizes.computeIfAbsent(fragment.name(), name -> io.micrometer.core.instrument.DistributionSummary
                 .builder("mosaic.fragment.bytes").description("Size of fragments' fresh answers").baseUnit("bytes")
@@ -179,9 +179,9 @@ public final class FragmentResolver {
         }
     }
 
-    /** The stored answer's content, parsed again (from its kept bytes) when the manifest changed since. */
+    /** The stored answer's content, parsed again (from its kept bytes) when another plan is in force since. */
     private ParsedFragment content(FragmentPlan fragment, Stored stored) {
-        return stored.parsedFor() == fragment ? stored.content() : parsed.parse(fragment, stored.body());
+        return stored.planVersion() == fragment.planVersion() ? stored.content() : parsed.parse(fragment, stored.body());
     }
 
     private static boolean takenOff(FragmentPlan fragment) {

@@ -33,7 +33,7 @@ class FragmentCacheTest {
         byte[] bytes = ("<p>" + text + "</p>").getBytes(StandardCharsets.UTF_8);
         FetchedBody body = new FetchedBody(200, bytes, StandardCharsets.UTF_8, Duration.ofMillis(1), null, headers);
         Reuse reuse = Reuse.decide(headers, Duration.ZERO, staleFor, Forwarding.DEFAULT, credentials);
-        return new Stored(body, new ParsedFragment("<p>" + text + "</p>", List.of()), null, headers, reuse, System.nanoTime());
+        return new Stored(body, new ParsedFragment("<p>" + text + "</p>", List.of()), 0, headers, reuse, System.nanoTime());
     }
 
     static Stored lastGood(String text) {
