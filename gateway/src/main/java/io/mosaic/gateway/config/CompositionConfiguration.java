@@ -70,7 +70,7 @@ class CompositionConfiguration {
 
     @Bean
     WarmUp warmUp(PlanHolder plans, GatewayProperties properties, Environment environment) {
-        return new WarmUp(plans, properties.warmUp(), () -> {
+        return new WarmUp(plans, properties.warmUp().rounds(), properties.warmUp().maxTime(), () -> {
             String address = environment.getProperty("server.address", "127.0.0.1");
             String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
             return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
