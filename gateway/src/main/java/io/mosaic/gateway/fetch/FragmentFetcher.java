@@ -1,6 +1,7 @@
 package io.mosaic.gateway.fetch;
 
 import io.mosaic.gateway.fetch.FetchFailure.Kind;
+import io.mosaic.gateway.request.RequestContext;
 import io.mosaic.manifest.FragmentDefinition;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;

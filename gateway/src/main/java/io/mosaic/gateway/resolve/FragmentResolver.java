@@ -17,7 +17,7 @@ import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.fetch.FragmentFetcher;
 import io.mosaic.gateway.fetch.FragmentOutcome;
 import io.mosaic.gateway.fetch.FragmentQuery;
-import io.mosaic.gateway.fetch.RequestContext;
+import io.mosaic.gateway.request.RequestContext;
 import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.gateway.observe.Observations;
