@@ -20,6 +20,7 @@ import io.mosaic.gateway.reload.ManifestHealthIndicator;
 import io.mosaic.gateway.reload.ManifestWatcher;
 import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.gateway.resolve.FragmentResolver;
+import io.mosaic.gateway.resolve.OutcomeRecorder;
 import io.mosaic.gateway.route.ProxyPathFilter;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.gateway.route.ProxyTags;
@@ -125,7 +126,7 @@ class CompositionConfiguration {
     @Bean
     FragmentResolver fragmentResolver(FragmentFetcher fetcher, FragmentCache fragmentCache, MeterRegistry meters,
                                       Observations observations) {
-        return new FragmentResolver(fetcher, new FragmentParser(), fragmentCache, meters, observations);
+        return new FragmentResolver(fetcher, new FragmentParser(), fragmentCache, observations, new OutcomeRecorder(meters));
     }
 
     /** Answers GET and HEAD of pages below WebFlux, as a decorator of the server's handler (see its javadoc). */

@@ -1,6 +1,5 @@
 package io.mosaic.gateway.handler;
 
-import io.mosaic.gateway.fetch.FragmentOutcome;
 import io.mosaic.gateway.html.Asset;
 import io.mosaic.gateway.layout.Segment;
 import io.mosaic.gateway.metrics.PageMetrics;
@@ -9,6 +8,7 @@ import io.mosaic.gateway.plan.PagePlan;
 import io.mosaic.gateway.render.Boxes;
 import io.mosaic.gateway.render.Spliced;
 import io.mosaic.gateway.request.RequestContext;
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

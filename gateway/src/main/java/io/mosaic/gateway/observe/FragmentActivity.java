@@ -1,7 +1,7 @@
 package io.mosaic.gateway.observe;
 
 import io.mosaic.gateway.fetch.FetchFailure;
-import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,13 +3,13 @@ package io.mosaic.gateway.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mosaic.gateway.fetch.FetchFailure;
-import io.mosaic.gateway.fetch.FragmentOutcome;
 import io.mosaic.gateway.html.ParsedFragment;
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The console's rolling state per fragment, on a clock the test moves. */

@@ -1,5 +1,6 @@
-package io.mosaic.gateway.fetch;
+package io.mosaic.gateway.resolve;
 
+import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.html.ParsedFragment;
 import java.time.Duration;
 
