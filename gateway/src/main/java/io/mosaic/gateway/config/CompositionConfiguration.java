@@ -21,6 +21,7 @@ import io.mosaic.gateway.reload.ManifestWatcher;
 import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import io.mosaic.gateway.resolve.OutcomeRecorder;
+import io.mosaic.gateway.resolve.Resilience;
 import io.mosaic.gateway.route.ProxyPathFilter;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.gateway.route.ProxyTags;
@@ -79,9 +80,15 @@ class CompositionConfiguration {
         });
     }
 
+    /** Every fragment's breakers and bulkheads, made for the plan and applied to each fetch. */
     @Bean
-    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, TeamGrants grants) {
-        return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), grants);
+    Resilience resilience() {
+        return new Resilience();
+    }
+
+    @Bean
+    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, TeamGrants grants, Resilience resilience) {
+        return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), grants, resilience);
     }
 
     /** The effective manifest at start: the file must be valid, or the gateway does not start. */
@@ -124,9 +131,10 @@ class CompositionConfiguration {
     }
 
     @Bean
-    FragmentResolver fragmentResolver(FragmentFetcher fetcher, FragmentCache fragmentCache, MeterRegistry meters,
-                                      Observations observations) {
-        return new FragmentResolver(fetcher, new FragmentParser(), fragmentCache, observations, new OutcomeRecorder(meters));
+    FragmentResolver fragmentResolver(FragmentFetcher fetcher, Resilience resilience, FragmentCache fragmentCache,
+                                      MeterRegistry meters, Observations observations) {
+        return new FragmentResolver(fetcher, resilience, new FragmentParser(), fragmentCache, observations,
+                new OutcomeRecorder(meters));
     }
 
     /** Answers GET and HEAD of pages below WebFlux, as a decorator of the server's handler (see its javadoc). */

@@ -39,13 +39,18 @@ public final class PlanCompiler {
     private final Layouts layouts;
     private final FragmentParser parser;
     private final TeamGrants grants;
+    private final Guards guards;
 
-    /** @param grants what the operator grants each team's registered fragments */
-    public PlanCompiler(LayoutRenderer renderer, Layouts layouts, FragmentParser parser, TeamGrants grants) {
+    /**
+     * @param grants what the operator grants each team's registered fragments
+     * @param guards what makes each fragment's breakers and bulkheads, for its page fetches and its proxy routes
+     */
+    public PlanCompiler(LayoutRenderer renderer, Layouts layouts, FragmentParser parser, TeamGrants grants, Guards guards) {
         this.renderer = renderer;
         this.layouts = layouts;
         this.parser = parser;
         this.grants = grants;
+        this.guards = guards;
     }
 
     /**
@@ -109,13 +114,10 @@ public final class PlanCompiler {
         boolean sameBreaker = sameOrigin && before.definition().circuitBreaker().equals(definition.circuitBreaker());
         boolean sameBulkhead = before != null && before.definition().bulkhead().equals(definition.bulkhead());
         String proxyName = definition.name() + " proxy";
-        CircuitBreaker breaker = sameBreaker ? before.breaker()
-                : FragmentResilience.breaker(definition.name(), definition.circuitBreaker());
-        Bulkhead bulkhead = sameBulkhead ? before.bulkhead() : FragmentResilience.bulkhead(definition.name(), definition.bulkhead());
-        CircuitBreaker proxyBreaker = sameBreaker ? before.proxyBreaker()
-                : FragmentResilience.breaker(proxyName, definition.circuitBreaker());
-        Bulkhead proxyBulkhead = sameBulkhead ? before.proxyBulkhead()
-                : FragmentResilience.bulkhead(proxyName, definition.bulkhead());
+        CircuitBreaker breaker = sameBreaker ? before.breaker() : guards.breaker(definition.name(), definition.circuitBreaker());
+        Bulkhead bulkhead = sameBulkhead ? before.bulkhead() : guards.bulkhead(definition.name(), definition.bulkhead());
+        CircuitBreaker proxyBreaker = sameBreaker ? before.proxyBreaker() : guards.breaker(proxyName, definition.circuitBreaker());
+        Bulkhead proxyBulkhead = sameBulkhead ? before.proxyBulkhead() : guards.bulkhead(proxyName, definition.bulkhead());
         return new FragmentPlan(definition, policy, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback, version);
     }
 

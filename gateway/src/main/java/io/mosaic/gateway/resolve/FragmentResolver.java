@@ -1,7 +1,5 @@
 package io.mosaic.gateway.resolve;
 
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.mosaic.gateway.cache.FragmentCache;
 import io.mosaic.gateway.cache.InFlight;
 import io.mosaic.gateway.cache.Reuse;
@@ -28,8 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * Resolves one fragment for one page request into exactly one {@link FragmentOutcome}, as a
  * pipeline: a stored answer HTTP's rules allow (fresh; or stale while a background fetch
- * revalidates it) → otherwise a fetch under the deadline, joined with any fetch of the same
- * variant for the same user under way ({@link Sharing}), through the breaker and bulkhead,
+ * revalidates it) → otherwise a fetch under its deadline, breaker and bulkhead ({@link Resilience}),
+ * joined with any fetch of the same variant for the same user under way ({@link Sharing}),
  * conditional when the stored answer has validators → parse (or reuse the parse of identical
  * bytes, or of the stored answer on a 304) → store by the answer's rules; on any failure: the
  * stored answer while {@code stale-if-error} (or the manifest's {@code staleFor}) allows → the
@@ -47,16 +45,21 @@ public final class FragmentResolver {
     }
 
     private final FragmentFetcher fetcher;
+    private final Resilience resilience;
     private final FragmentParser parser;
     private final ParsedFragments parsed;
     private final FragmentCache cache;
     private final InFlight<Answer> inFlight = new InFlight<>();
     private final ResolutionListener[] listeners;
 
-    /** @param listeners told of every answer and outcome, in this order (see {@link ResolutionListener}) */
-    public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, FragmentCache cache,
+    /**
+     * @param resilience the deadline, breaker and bulkhead every fetch runs under
+     * @param listeners told of every answer and outcome, in this order (see {@link ResolutionListener})
+     */
+    public FragmentResolver(FragmentFetcher fetcher, Resilience resilience, FragmentParser parser, FragmentCache cache,
                             ResolutionListener... listeners) {
         this.fetcher = fetcher;
+        this.resilience = resilience;
         this.parser = parser;
         this.parsed = new ParsedFragments(parser, 16L * 1024 * 1024);
         this.cache = cache;
@@ -118,11 +121,8 @@ public final class FragmentResolver {
 
     private Mono<Answer> fetchNow(FragmentPlan fragment, URI uri, String url, SentHeaders sent, Stored stored,
                                   RequestContext context, boolean primary) {
-        return fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(), context, primary)
-                // The breaker logs its transitions as it records this fetch: with the (first) requester's id.
-                .transform(RequestMdc.around(context.requestId(), context.headers().get("traceparent")))
-                .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
-                .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
+        return resilience.guard(fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(),
+                        context, primary), fragment, context)
                 .map(body -> accept(fragment, url, sent, stored, body));
     }
 
