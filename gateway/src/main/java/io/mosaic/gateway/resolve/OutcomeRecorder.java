@@ -64,10 +64,11 @@ public final class OutcomeRecorder implements ResolutionListener {
         }
         FetchFailure failure = outcome.failure();
         String reason = failure == null ? "none" : failure.kind().label();
-        counters.computeIfAbsent(fragment.name() + '\u0000' + outcome.state() + '\u0000' + reason,
+        String state = outcome.state().id();
+        counters.computeIfAbsent(fragment.name() + '\u0000' + state + '\u0000' + reason,
                 key -> Counter.builder("mosaic.fragment.outcomes")
                         .description("Fragment resolutions by outcome (ok, stale, fallback, error) and failure reason")
-                        .tag("fragment", fragment.name()).tag("outcome", outcome.state()).tag("reason", reason)
+                        .tag("fragment", fragment.name()).tag("outcome", state).tag("reason", reason)
                         .register(meters)).increment();
         if (outcome instanceof FragmentOutcome.Fresh fresh) {
             if (!fresh.fetched()) {
@@ -86,12 +87,12 @@ public final class OutcomeRecorder implements ResolutionListener {
             // The page request's id in the line, and in the MDC (set around the outcome, see
             // FragmentResolver.resolve) for a JSON log format to carry it as a field.
             log.warn("fragment {} ({}): {}; serving {} [request {}]", fragment.name(), fragment.definition().url(), failure,
-                    outcome.state(), requestId);
+                    state, requestId);
         } else if (failure.kind() == FetchFailure.Kind.ORIGIN_REFUSED) {
             // Its reason (host, address, class) is what the operator needs; a breaker's label says it all.
-            policyRefusals.refused(fragment.name(), failure.toString(), outcome.state());
+            policyRefusals.refused(fragment.name(), failure.toString(), state);
         } else {
-            refusals.refused(fragment.name(), failure.kind().label(), outcome.state());
+            refusals.refused(fragment.name(), failure.kind().label(), state);
         }
     }
 }
