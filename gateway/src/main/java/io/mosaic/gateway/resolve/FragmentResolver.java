@@ -121,9 +121,9 @@ public final class FragmentResolver {
 
     private Mono<Answer> fetchNow(FragmentPlan fragment, URI uri, String url, SentHeaders sent, Stored stored,
                                   RequestContext context, boolean primary) {
-        return resilience.guard(fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(),
-                        context, primary), fragment, context)
-                .map(body -> accept(fragment, url, sent, stored, body));
+        Mono<FetchedBody> fetch = fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(),
+                context, primary);
+        return resilience.guard(fetch, fragment, context).map(body -> accept(fragment, url, sent, stored, body));
     }
 
     /** Parses (or, on a 304, reuses) the answer and stores it as its headers allow. */
