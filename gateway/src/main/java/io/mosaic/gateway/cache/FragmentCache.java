@@ -1,5 +1,6 @@
 package io.mosaic.gateway.cache;
 
+import io.mosaic.gateway.fetch.SentHeaders;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.mosaic.gateway.cache;
 
+import io.mosaic.gateway.fetch.CachingHeaders;
 import io.mosaic.manifest.Forwarding;
 import java.time.Duration;
 import java.time.ZonedDateTime;

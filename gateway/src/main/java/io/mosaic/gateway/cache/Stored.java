@@ -1,18 +1,18 @@
 package io.mosaic.gateway.cache;
 
+import io.mosaic.gateway.fetch.CachingHeaders;
 import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.html.ParsedFragment;
-import io.mosaic.gateway.plan.FragmentPlan;
 import java.time.Duration;
 
 /**
  * One stored fragment answer: its bytes, their parse, the headers that rule its reuse, and when
  * it arrived (System.nanoTime).
  *
- * @param parsedFor the fragment plan the content was parsed and rewritten for; a new manifest
- *                  may rewrite the same bytes differently
+ * @param planVersion the version of the plan whose fragment settings the content was parsed and
+ *                    rewritten with; a new manifest may rewrite the same bytes differently
  */
-public record Stored(FetchedBody body, ParsedFragment content, FragmentPlan parsedFor, CachingHeaders headers,
+public record Stored(FetchedBody body, ParsedFragment content, long planVersion, CachingHeaders headers,
                      Reuse reuse, long receivedNanos) {
 
     public long ageNanos(long now) {

@@ -1,5 +1,6 @@
 package io.mosaic.gateway.cache;
 
+import io.mosaic.gateway.fetch.SentHeaders;
 import io.mosaic.manifest.Forwarding;
 import java.util.ArrayList;
 import java.util.List;

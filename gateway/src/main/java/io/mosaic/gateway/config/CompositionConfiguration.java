@@ -20,6 +20,8 @@ import io.mosaic.gateway.reload.ManifestHealthIndicator;
 import io.mosaic.gateway.reload.ManifestWatcher;
 import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.gateway.resolve.FragmentResolver;
+import io.mosaic.gateway.resolve.OutcomeRecorder;
+import io.mosaic.gateway.resolve.Resilience;
 import io.mosaic.gateway.route.ProxyPathFilter;
 import io.mosaic.gateway.route.ProxyRoutes;
 import io.mosaic.gateway.route.ProxyTags;
@@ -70,7 +72,7 @@ class CompositionConfiguration {
 
     @Bean
     WarmUp warmUp(PlanHolder plans, GatewayProperties properties, Environment environment) {
-        return new WarmUp(plans, properties.warmUp(), () -> {
+        return new WarmUp(plans, properties.warmUp().rounds(), properties.warmUp().maxTime(), () -> {
             String address = environment.getProperty("server.address", "127.0.0.1");
             String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
             return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
@@ -78,9 +80,15 @@ class CompositionConfiguration {
         });
     }
 
+    /** Every fragment's breakers and bulkheads, made for the plan and applied to each fetch. */
     @Bean
-    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, TeamGrants grants) {
-        return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), grants);
+    Resilience resilience() {
+        return new Resilience();
+    }
+
+    @Bean
+    PlanCompiler planCompiler(ITemplateEngine templates, Layouts layouts, TeamGrants grants, Resilience resilience) {
+        return new PlanCompiler(new LayoutRenderer(templates), layouts, new FragmentParser(), grants, resilience);
     }
 
     /** The effective manifest at start: the file must be valid, or the gateway does not start. */
@@ -123,9 +131,10 @@ class CompositionConfiguration {
     }
 
     @Bean
-    FragmentResolver fragmentResolver(FragmentFetcher fetcher, FragmentCache fragmentCache, MeterRegistry meters,
-                                      Observations observations) {
-        return new FragmentResolver(fetcher, new FragmentParser(), fragmentCache, meters, observations);
+    FragmentResolver fragmentResolver(FragmentFetcher fetcher, Resilience resilience, FragmentCache fragmentCache,
+                                      MeterRegistry meters, Observations observations) {
+        return new FragmentResolver(fetcher, resilience, new FragmentParser(), fragmentCache, observations,
+                new OutcomeRecorder(meters));
     }
 
     /** Answers GET and HEAD of pages below WebFlux, as a decorator of the server's handler (see its javadoc). */

@@ -1,6 +1,7 @@
 package io.mosaic.gateway.console;
 
 import io.mosaic.gateway.observe.RecentOutcome;
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,18 +22,18 @@ public record OutcomeRow(Instant at, String state, String icon, String reason, S
     }
 
     static OutcomeRow of(RecentOutcome outcome) {
-        return new OutcomeRow(outcome.at(), outcome.state(), icon(outcome.state()),
+        return new OutcomeRow(outcome.at(), outcome.state().id(), icon(outcome.state()),
                 outcome.reason() == null ? "" : outcome.reason(), outcome.detail() == null ? "" : outcome.detail(),
                 FragmentRow.millis(outcome.latencyMillis()));
     }
 
-    static String icon(String state) {
+    static String icon(FragmentOutcome.State state) {
         return switch (state) {
-            case "ok" -> "●";
-            case "stale" -> "◑";
-            case "fallback" -> "▲";
-            case "error" -> "✕";
-            default -> "■";
+            case OK -> "●";
+            case STALE -> "◑";
+            case FALLBACK -> "▲";
+            case ERROR -> "✕";
+            case PENDING -> "■";
         };
     }
 }

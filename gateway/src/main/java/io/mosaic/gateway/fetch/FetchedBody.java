@@ -1,6 +1,5 @@
 package io.mosaic.gateway.fetch;
 
-import io.mosaic.gateway.cache.CachingHeaders;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.zip.CRC32C;

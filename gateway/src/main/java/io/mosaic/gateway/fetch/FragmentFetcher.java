@@ -1,8 +1,7 @@
 package io.mosaic.gateway.fetch;
 
-import io.mosaic.gateway.cache.CachingHeaders;
-import io.mosaic.gateway.cache.SentHeaders;
 import io.mosaic.gateway.fetch.FetchFailure.Kind;
+import io.mosaic.gateway.request.RequestContext;
 import io.mosaic.manifest.FragmentDefinition;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -29,10 +28,10 @@ import reactor.netty.http.client.PrematureCloseException;
 import reactor.util.retry.Retry;
 
 /**
- * Fetches one fragment's HTML from its origin under its whole deadline, reading at most its
- * {@code maxBodySize}. Redirects are never followed; answers other than 2xx HTML are failures.
- * Resilience (breaker, bulkhead, fallbacks) is the caller's: this class only talks HTTP, on
- * Reactor Netty directly, since this is the gateway's hottest path.
+ * Fetches one fragment's HTML from its origin, reading at most its {@code maxBodySize}.
+ * Redirects are never followed; answers other than 2xx HTML are failures. Resilience (the whole
+ * deadline, breaker, bulkhead, fallbacks) is the caller's, around the Mono this returns: this
+ * class only talks HTTP, on Reactor Netty directly, since this is the gateway's hottest path.
  */
 public final class FragmentFetcher {
 
@@ -89,9 +88,9 @@ public final class FragmentFetcher {
                     .next();
         })
                 // A keep-alive connection the origin closed just as the request went out: GET is
-                // idempotent, so one more try on a fresh connection, within the same deadline.
-                .retryWhen(Retry.max(1).filter(FragmentFetcher::closedBeforeAnswering))
-                .timeout(fragment.timeout(), EventLoopTimer.on(context.loop()));
+                // idempotent, so one more try on a fresh connection, within the same deadline (the
+                // caller's, around this whole Mono).
+                .retryWhen(Retry.max(1).filter(FragmentFetcher::closedBeforeAnswering));
     }
 
     private static FetchedBody answer(HttpClientResponse response, byte[] raw, long cap, boolean readNotFoundBody,

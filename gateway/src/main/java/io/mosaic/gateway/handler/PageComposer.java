@@ -1,14 +1,14 @@
 package io.mosaic.gateway.handler;
 
-import io.mosaic.gateway.fetch.FragmentOutcome;
-import io.mosaic.gateway.metrics.PageMetrics;
-import io.mosaic.gateway.fetch.RequestContext;
 import io.mosaic.gateway.html.Asset;
 import io.mosaic.gateway.layout.Segment;
+import io.mosaic.gateway.metrics.PageMetrics;
 import io.mosaic.gateway.plan.FragmentPlan;
 import io.mosaic.gateway.plan.PagePlan;
 import io.mosaic.gateway.render.Boxes;
 import io.mosaic.gateway.render.Spliced;
+import io.mosaic.gateway.request.RequestContext;
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import io.mosaic.gateway.resolve.FragmentResolver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -153,16 +153,16 @@ public final class PageComposer {
         }
         if (piece instanceof Piece.Box box) {
             FragmentOutcome outcome = box.outcome();
-            String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.open(outcome.name(), outcome.state(), outcome.cache());
+            String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.open(outcome.name(), outcome.state().id(), outcome.cache());
             DataBuffer content = outcome instanceof FragmentOutcome.Failed && box.primary()
                     ? buffers.wrap(UNAVAILABLE_UTF8) : outcome.content().markup().write(buffers, nonceBytes);
             return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)), content, buffers.wrap(Boxes.CLOSE)));
         }
         if (piece instanceof Piece.Placeholder placeholder) {
-            return buffers.wrap(Boxes.placeholder(placeholder.name()));
+            return buffers.wrap(Boxes.placeholder(placeholder.name(), FragmentOutcome.State.PENDING.id()));
         }
         FragmentOutcome outcome = ((Piece.Late) piece).outcome();
-        String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.openLate(outcome.name(), outcome.state(), outcome.cache());
+        String open = tags(outcome.content().assets(), assetsWritten, nonce) + Boxes.openLate(outcome.name(), outcome.state().id(), outcome.cache());
         return buffers.join(List.of(buffers.wrap(open.getBytes(StandardCharsets.UTF_8)),
                 outcome.content().markup().write(buffers, nonceBytes), buffers.wrap(Boxes.CLOSE),
                 Boxes.moverMarkup(outcome.name()).write(buffers, nonceBytes)));
@@ -187,7 +187,7 @@ public final class PageComposer {
             if (outcome == null) {
                 return;
             }
-            entries.append(outcome.name()).append(";desc=").append(outcome.state());
+            entries.append(outcome.name()).append(";desc=").append(outcome.state().id());
             if (outcome.cache() != null) {
                 entries.append(";cache=").append(outcome.cache());
             }

@@ -1,10 +1,10 @@
 package io.mosaic.gateway.handler;
 
-import io.mosaic.gateway.fetch.RequestContext;
 import io.mosaic.gateway.plan.PagePlan;
 import io.mosaic.gateway.plan.PlanHolder;
 import io.mosaic.gateway.render.Nonces;
 import io.mosaic.gateway.render.PageHeaders;
+import io.mosaic.gateway.request.RequestContext;
 import io.mosaic.gateway.request.RequestIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.mosaic.gateway.handler;
 
 import io.mosaic.gateway.fetch.FetchFailure;
-import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import org.springframework.http.HttpStatus;
 
 /**

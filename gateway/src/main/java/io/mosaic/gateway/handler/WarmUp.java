@@ -1,6 +1,5 @@
 package io.mosaic.gateway.handler;
 
-import io.mosaic.gateway.config.GatewayProperties;
 import io.mosaic.gateway.plan.PlanHolder;
 import java.io.IOException;
 import java.net.URI;
@@ -26,44 +25,49 @@ import org.springframework.boot.ApplicationRunner;
  * Composes every page of the manifest a few times over HTTP once the server listens, before the
  * application is ready: Spring Boot turns readiness to accepting traffic only after its runners
  * return, so {@code /actuator/health/readiness} (and {@code /actuator/health}) answer 503 until
- * the warm-up is done. See {@link GatewayProperties.WarmUp}.
+ * the warm-up is done. The operator sets it with {@code mosaic.warm-up.rounds} and
+ * {@code mosaic.warm-up.max-time}.
  */
 public final class WarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
 
     private final PlanHolder plans;
-    private final GatewayProperties.WarmUp settings;
+    private final int rounds;
+    private final Duration maxTime;
     private final Supplier<URI> base;
 
     /**
+     * @param rounds how many times each page is composed; 0 turns warm-up off
+     * @param maxTime when warm-up gives up, however far it got
      * @param base the gateway's own address once it listens, such as {@code http://127.0.0.1:8080}
      */
-    public WarmUp(PlanHolder plans, GatewayProperties.WarmUp settings, Supplier<URI> base) {
+    public WarmUp(PlanHolder plans, int rounds, Duration maxTime, Supplier<URI> base) {
         this.plans = plans;
-        this.settings = settings;
+        this.rounds = rounds;
+        this.maxTime = maxTime;
         this.base = base;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         List<String> pages = new ArrayList<>(plans.current().pages().keySet());
-        if (settings.rounds() == 0 || pages.isEmpty()) {
+        if (rounds == 0 || pages.isEmpty()) {
             return;
         }
         long started = System.nanoTime();
-        long deadline = started + settings.maxTime().toNanos();
+        long deadline = started + maxTime.toNanos();
         Map<String, Integer> notOk = new LinkedHashMap<>();
         int composed = 0;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI root = base.get();
         try {
-            rounds:
-            for (int round = 0; round < settings.rounds(); round++) {
+            composing:
+            for (int round = 0; round < rounds; round++) {
                 for (String page : pages) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        break rounds;
+                        break composing;
                     }
                     // Bounded here, not by the request's timeout: that one ends at the headers, which a
                     // streamed page sends at once.
@@ -74,7 +78,7 @@ public final class WarmUp implements ApplicationRunner {
                         status = answer.get(left, TimeUnit.NANOSECONDS).statusCode();
                     } catch (TimeoutException e) {
                         answer.cancel(true);
-                        break rounds;
+                        break composing;
                     } catch (ExecutionException e) {
                         throw new IOException(e.getCause());
                     }
@@ -92,9 +96,9 @@ public final class WarmUp implements ApplicationRunner {
             return;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        int planned = settings.rounds() * pages.size();
+        int planned = rounds * pages.size();
         log.info("warm-up: {} of {} page requests ({} pages, {} rounds) in {} ms{}{}", composed, planned, pages.size(),
-                settings.rounds(), millis, composed < planned ? ", stopped at mosaic.warm-up.max-time=" + settings.maxTime() : "",
+                rounds, millis, composed < planned ? ", stopped at mosaic.warm-up.max-time=" + maxTime : "",
                 notOk.isEmpty() ? "" : "; not 200: " + notOk);
     }
 }

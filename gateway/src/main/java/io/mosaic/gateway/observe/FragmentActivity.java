@@ -1,7 +1,7 @@
 package io.mosaic.gateway.observe;
 
 import io.mosaic.gateway.fetch.FetchFailure;
-import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ final class FragmentActivity {
     private long lastFailureAt;
     // The ring of recent outcomes, as parallel arrays so that recording allocates nothing.
     private final long[] recentAt = new long[RECENT];
-    private final String[] recentState = new String[RECENT];
+    private final FragmentOutcome.State[] recentState = new FragmentOutcome.State[RECENT];
     private final String[] recentReason = new String[RECENT];
     private final int[] recentStatus = new int[RECENT];
     private final String[] recentDetail = new String[RECENT];
@@ -57,7 +57,7 @@ final class FragmentActivity {
     synchronized void fresh(long micros, FragmentOutcome.CacheUse use) {
         long now = clockMillis.getAsLong();
         boolean reusedAnswer = use != FragmentOutcome.CacheUse.MISS;
-        remember(now, "ok", reusedAnswer ? "cache " + use.label() : null, 0, null, micros);
+        remember(now, FragmentOutcome.State.OK, reusedAnswer ? "cache " + use.label() : null, 0, null, micros);
         int slot = slot(now);
         calls[slot]++;
         if (reusedAnswer) {
@@ -81,7 +81,7 @@ final class FragmentActivity {
      * @param state the outcome served instead (stale, fallback, error)
      * @param failure why the origin's answer was not used; null when unknown
      */
-    synchronized void failed(String state, FetchFailure failure) {
+    synchronized void failed(FragmentOutcome.State state, FetchFailure failure) {
         long now = clockMillis.getAsLong();
         String reason = failure == null ? "unknown" : failure.kind().label();
         remember(now, state, reason, failure == null ? 0 : failure.status(), failure == null ? "" : failure.getMessage(), -1);
@@ -98,7 +98,7 @@ final class FragmentActivity {
         lastFailureAt = now;
     }
 
-    private void remember(long at, String state, String reason, int status, String detail, long micros) {
+    private void remember(long at, FragmentOutcome.State state, String reason, int status, String detail, long micros) {
         int i = recentNext;
         recentAt[i] = at;
         recentState[i] = state;

@@ -1,6 +1,9 @@
 package io.mosaic.gateway.observe;
 
-import io.mosaic.gateway.fetch.FragmentOutcome;
+import io.mosaic.gateway.fetch.FetchedBody;
+import io.mosaic.gateway.plan.FragmentPlan;
+import io.mosaic.gateway.resolve.FragmentOutcome;
+import io.mosaic.gateway.resolve.ResolutionListener;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +14,7 @@ import java.util.function.LongSupplier;
  * live updates read. A consumer of the composition, never a part of it: recording an outcome
  * takes a few field writes, and nothing on the page's path waits for a reader.
  */
-public final class Observations {
+public final class Observations implements ResolutionListener {
 
     private final LongSupplier clockMillis;
     private final Map<String, FragmentActivity> fragments = new ConcurrentHashMap<>();
@@ -19,6 +22,16 @@ public final class Observations {
 
     public Observations(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
+    }
+
+    @Override
+    public void answered(FragmentPlan fragment, FetchedBody body) {
+        version(fragment.name(), body.version());
+    }
+
+    @Override
+    public void resolved(FragmentPlan fragment, FragmentOutcome outcome, String requestId) {
+        record(outcome);
     }
 
     /** Records one resolved outcome. */

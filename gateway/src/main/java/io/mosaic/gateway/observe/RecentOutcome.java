@@ -1,5 +1,6 @@
 package io.mosaic.gateway.observe;
 
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import java.time.Instant;
 
 /**
@@ -14,5 +15,5 @@ import java.time.Instant;
  * @param detail the failure's own words ({@code no complete answer within 800ms}); null for a fresh answer
  * @param latencyMillis the fetch's time for a fresh answer; null otherwise, since a failed outcome carries no time
  */
-public record RecentOutcome(Instant at, String state, String reason, String detail, Double latencyMillis) {
+public record RecentOutcome(Instant at, FragmentOutcome.State state, String reason, String detail, Double latencyMillis) {
 }

@@ -23,10 +23,12 @@ import java.util.List;
  * @param urls the rewriter for its markup
  * @param declaredAssets the manifest's assets, proxied
  * @param fallback the manifest's fallback, parsed and rewritten once; null when none
+ * @param planVersion the version of the plan that compiled it ({@link CompositionPlan#version}): what a
+ *                    parse kept with a stored answer is keyed by, since another plan may rewrite the same bytes otherwise
  */
 public record FragmentPlan(FragmentDefinition definition, FragmentPolicy policy, CircuitBreaker breaker, Bulkhead bulkhead,
                            CircuitBreaker proxyBreaker, Bulkhead proxyBulkhead, UrlRewriter urls, List<Asset> declaredAssets,
-                           ParsedFragment fallback) {
+                           ParsedFragment fallback, long planVersion) {
 
     public FragmentPlan {
         declaredAssets = List.copyOf(declaredAssets);

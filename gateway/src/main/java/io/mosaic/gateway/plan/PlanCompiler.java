@@ -39,13 +39,18 @@ public final class PlanCompiler {
     private final Layouts layouts;
     private final FragmentParser parser;
     private final TeamGrants grants;
+    private final Guards guards;
 
-    /** @param grants what the operator grants each team's registered fragments */
-    public PlanCompiler(LayoutRenderer renderer, Layouts layouts, FragmentParser parser, TeamGrants grants) {
+    /**
+     * @param grants what the operator grants each team's registered fragments
+     * @param guards what makes each fragment's breakers and bulkheads, for its page fetches and its proxy routes
+     */
+    public PlanCompiler(LayoutRenderer renderer, Layouts layouts, FragmentParser parser, TeamGrants grants, Guards guards) {
         this.renderer = renderer;
         this.layouts = layouts;
         this.parser = parser;
         this.grants = grants;
+        this.guards = guards;
     }
 
     /**
@@ -54,10 +59,11 @@ public final class PlanCompiler {
      */
     public CompositionPlan compile(Manifest manifest, String source, Set<String> registered,
                                    Map<String, BreakerControl> breakerControls, CompositionPlan previous) {
+        long version = previous == null ? 1 : previous.version() + 1;
         Map<String, FragmentPlan> fragments = new LinkedHashMap<>();
         for (FragmentDefinition definition : manifest.fragments()) {
             FragmentPlan before = previous == null ? null : previous.fragments().get(definition.name());
-            FragmentPlan fragment = fragment(definition, registered.contains(definition.name()), before);
+            FragmentPlan fragment = fragment(definition, registered.contains(definition.name()), before, version);
             hold(fragment.breaker(), breakerControls.get(definition.name()));
             fragments.put(definition.name(), fragment);
         }
@@ -65,7 +71,6 @@ public final class PlanCompiler {
         for (PageDefinition page : manifest.pages()) {
             pages.put(page.path(), page(manifest, page, fragments));
         }
-        long version = previous == null ? 1 : previous.version() + 1;
         return new CompositionPlan(version, manifest, source, pages, fragments, registered, breakerControls, Instant.now());
     }
 
@@ -89,7 +94,7 @@ public final class PlanCompiler {
         }
     }
 
-    private FragmentPlan fragment(FragmentDefinition definition, boolean registered, FragmentPlan before) {
+    private FragmentPlan fragment(FragmentDefinition definition, boolean registered, FragmentPlan before, long version) {
         // The operator's own fragments have what they declare; a team's have what the operator grants the team.
         String team = definition.team();
         FragmentPolicy policy = registered
@@ -109,14 +114,11 @@ public final class PlanCompiler {
         boolean sameBreaker = sameOrigin && before.definition().circuitBreaker().equals(definition.circuitBreaker());
         boolean sameBulkhead = before != null && before.definition().bulkhead().equals(definition.bulkhead());
         String proxyName = definition.name() + " proxy";
-        CircuitBreaker breaker = sameBreaker ? before.breaker()
-                : FragmentResilience.breaker(definition.name(), definition.circuitBreaker());
-        Bulkhead bulkhead = sameBulkhead ? before.bulkhead() : FragmentResilience.bulkhead(definition.name(), definition.bulkhead());
-        CircuitBreaker proxyBreaker = sameBreaker ? before.proxyBreaker()
-                : FragmentResilience.breaker(proxyName, definition.circuitBreaker());
-        Bulkhead proxyBulkhead = sameBulkhead ? before.proxyBulkhead()
-                : FragmentResilience.bulkhead(proxyName, definition.bulkhead());
-        return new FragmentPlan(definition, policy, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback);
+        CircuitBreaker breaker = sameBreaker ? before.breaker() : guards.breaker(definition.name(), definition.circuitBreaker());
+        Bulkhead bulkhead = sameBulkhead ? before.bulkhead() : guards.bulkhead(definition.name(), definition.bulkhead());
+        CircuitBreaker proxyBreaker = sameBreaker ? before.proxyBreaker() : guards.breaker(proxyName, definition.circuitBreaker());
+        Bulkhead proxyBulkhead = sameBulkhead ? before.proxyBulkhead() : guards.bulkhead(proxyName, definition.bulkhead());
+        return new FragmentPlan(definition, policy, breaker, bulkhead, proxyBreaker, proxyBulkhead, urls, declared, fallback, version);
     }
 
     private PagePlan page(Manifest manifest, PageDefinition page, Map<String, FragmentPlan> fragments) {

@@ -15,7 +15,10 @@ public final class Boxes {
     private Boxes() {
     }
 
-    /** The opening tag of a fragment's box; {@code cache} (hit, miss, revalidated, stale) is left out when null. */
+    /**
+     * The opening tag of a fragment's box; {@code state} is the outcome's state as the markup writes
+     * it (ok, stale, fallback, error); {@code cache} (hit, miss, revalidated, stale) is left out when null.
+     */
     public static String open(String name, String state, String cache) {
         return "<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\"" + state
                 + cacheAttribute(cache) + "\">";
@@ -27,10 +30,10 @@ public final class Boxes {
 
     public static final byte[] CLOSE = "</div>".getBytes(StandardCharsets.UTF_8);
 
-    /** An empty box, marked pending, that a non-blocking fragment's content will replace. */
-    public static byte[] placeholder(String name) {
-        return ("<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\"pending\" data-fragment-pending=\""
-                + name + "\"></div>").getBytes(StandardCharsets.UTF_8);
+    /** An empty box in the {@code pending} state, that a non-blocking fragment's content will replace. */
+    public static byte[] placeholder(String name, String pending) {
+        return ("<div class=\"mosaic-fragment\" data-fragment=\"" + name + "\" data-fragment-state=\"" + pending
+                + "\" data-fragment-pending=\"" + name + "\"></div>").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The opening tag of a non-blocking fragment's box, written at the end of the body. */

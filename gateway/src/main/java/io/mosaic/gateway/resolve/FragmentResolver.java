@@ -1,44 +1,33 @@
 package io.mosaic.gateway.resolve;
 
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.mosaic.gateway.cache.CachingHeaders;
 import io.mosaic.gateway.cache.FragmentCache;
 import io.mosaic.gateway.cache.InFlight;
 import io.mosaic.gateway.cache.Reuse;
-import io.mosaic.gateway.cache.SentHeaders;
 import io.mosaic.gateway.cache.Sharing;
 import io.mosaic.gateway.cache.Stored;
+import io.mosaic.gateway.fetch.CachingHeaders;
 import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.fetch.FetchedBody;
 import io.mosaic.gateway.fetch.FragmentFetcher;
-import io.mosaic.gateway.fetch.FragmentOutcome;
 import io.mosaic.gateway.fetch.FragmentQuery;
-import io.mosaic.gateway.fetch.RequestContext;
+import io.mosaic.gateway.fetch.SentHeaders;
 import io.mosaic.gateway.html.FragmentParser;
 import io.mosaic.gateway.html.ParsedFragment;
-import io.mosaic.gateway.observe.Observations;
 import io.mosaic.gateway.plan.FragmentPlan;
+import io.mosaic.gateway.request.RequestContext;
 import io.mosaic.gateway.request.RequestMdc;
 import io.mosaic.manifest.FragmentDefinition;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Resolves one fragment for one page request into exactly one {@link FragmentOutcome}, as a
  * pipeline: a stored answer HTTP's rules allow (fresh; or stale while a background fetch
- * revalidates it) → otherwise a fetch under the deadline, joined with any fetch of the same
- * variant for the same user under way ({@link Sharing}), through the breaker and bulkhead,
+ * revalidates it) → otherwise a fetch under its deadline, breaker and bulkhead ({@link Resilience}),
+ * joined with any fetch of the same variant for the same user under way ({@link Sharing}),
  * conditional when the stored answer has validators → parse (or reuse the parse of identical
  * bytes, or of the stored answer on a 304) → store by the answer's rules; on any failure: the
  * stored answer while {@code stale-if-error} (or the manifest's {@code staleFor}) allows → the
@@ -46,8 +35,6 @@ import reactor.core.publisher.Mono;
  * Never errors: the page always gets an outcome.
  */
 public final class FragmentResolver {
-
-    private static final Logger log = LoggerFactory.getLogger(FragmentResolver.class);
 
     /**
      * Good content from one fetch, shared by the requests that joined it and that it serves too:
@@ -58,30 +45,25 @@ public final class FragmentResolver {
     }
 
     private final FragmentFetcher fetcher;
+    private final Resilience resilience;
     private final FragmentParser parser;
     private final ParsedFragments parsed;
     private final FragmentCache cache;
     private final InFlight<Answer> inFlight = new InFlight<>();
-    private final MeterRegistry meters;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final RefusalLog refusals = new RefusalLog(log::info, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
-    /** A name re-pointed at the gateway's own network is worth a warning, still not one per page. */
-    private final RefusalLog policyRefusals = new RefusalLog(log::warn, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
-    /** A background revalidation that failed: the page got its stale answer; one line per fragment every 10 s. */
-    private final RefusalLog revalidations = new RefusalLog(log::warn, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
-    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
-    private final Map<String, io.micrometer.core.instrument.DistributionSummary> sizes = new ConcurrentHashMap<>();
+    private final ResolutionListener[] listeners;
 
-    private final Observations observations;
-
-    public FragmentResolver(FragmentFetcher fetcher, FragmentParser parser, FragmentCache cache, MeterRegistry meters,
-                            Observations observations) {
-        this.observations = observations;
+    /**
+     * @param resilience the deadline, breaker and bulkhead every fetch runs under
+     * @param listeners told of every answer and outcome, in this order (see {@link ResolutionListener})
+     */
+    public FragmentResolver(FragmentFetcher fetcher, Resilience resilience, FragmentParser parser, FragmentCache cache,
+                            ResolutionListener... listeners) {
         this.fetcher = fetcher;
+        this.resilience = resilience;
         this.parser = parser;
         this.parsed = new ParsedFragments(parser, 16L * 1024 * 1024);
         this.cache = cache;
-        this.meters = meters;
+        this.listeners = listeners.clone();
     }
 
     /** The outcome of {@code fragment} for this request; {@code primary} when the page's status follows it. */
@@ -101,8 +83,7 @@ public final class FragmentResolver {
                         FragmentOutcome.CacheUse.HIT));
             } else if (stored != null && stored.servableWhileRevalidating(now)) {
                 fetch(fragment, uri, url, sent, stored, context, false).subscribe(answer -> { },
-                        error -> revalidations.refused(fragment.name(),
-                                "revalidating in the background failed: " + FetchFailure.of(error, definition.timeout()), "stale"));
+                        error -> revalidationFailed(fragment, FetchFailure.of(error, definition.timeout())));
                 outcome = Mono.just(new FragmentOutcome.Fresh(fragment.name(), content(fragment, stored), Duration.ZERO,
                         FragmentOutcome.CacheUse.STALE));
             } else {
@@ -114,7 +95,7 @@ public final class FragmentResolver {
             }
             // The request's id (and trace id) in the MDC of the lines logged about the outcome.
             return outcome.transform(RequestMdc.around(context.requestId(), context.headers().get("traceparent")))
-                    .doOnNext(result -> record(fragment, result, context.requestId()));
+                    .doOnNext(result -> resolved(fragment, result, context.requestId()));
         });
     }
 
@@ -140,12 +121,9 @@ public final class FragmentResolver {
 
     private Mono<Answer> fetchNow(FragmentPlan fragment, URI uri, String url, SentHeaders sent, Stored stored,
                                   RequestContext context, boolean primary) {
-        return fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(), context, primary)
-                // The breaker logs its transitions as it records this fetch: with the (first) requester's id.
-                .transform(RequestMdc.around(context.requestId(), context.headers().get("traceparent")))
-                .transformDeferred(CircuitBreakerOperator.of(fragment.breaker()))
-                .transformDeferred(BulkheadOperator.of(fragment.bulkhead()))
-                .map(body -> accept(fragment, url, sent, stored, body));
+        Mono<FetchedBody> fetch = fetcher.fetch(fragment.definition(), uri, sent, stored == null ? null : stored.headers(),
+                context, primary);
+        return resilience.guard(fetch, fragment, context).map(body -> accept(fragment, url, sent, stored, body));
     }
 
     /** Parses (or, on a 304, reuses) the answer and stores it as its headers allow. */
@@ -157,17 +135,16 @@ public final class FragmentResolver {
             ParsedFragment content = content(fragment, stored);
             Reuse reuse = Reuse.decide(headers, definition.cacheFor(), definition.staleFor(), definition.forward(),
                     sent.carriesCredentials());
-            keep(fragment, url, sent, new Stored(stored.body(), content, fragment, headers, reuse, now));
+            keep(fragment, url, sent, new Stored(stored.body(), content, fragment.planVersion(), headers, reuse, now));
             return new Answer(content, body.latency(), FragmentOutcome.CacheUse.REVALIDATED, sent, reuse);
         }
         ParsedFragment content = parsed.parse(fragment, body);
         Reuse reuse = Reuse.decide(body.caching(), definition.cacheFor(), definition.staleFor(), definition.forward(),
                 sent.carriesCredentials());
-        keep(fragment, url, sent, new Stored(body, content, fragment, body.caching(), reuse, now));
-        observations.version(fragment.name(), body.version());
-        sizes.computeIfAbsent(fragment.name(), name -> io.micrometer.core.instrument.DistributionSummary
-                .builder("mosaic.fragment.bytes").description("Size of fragments' fresh answers").baseUnit("bytes")
-                .tag("fragment", name).register(meters)).record(body.bytes().length);
+        keep(fragment, url, sent, new Stored(body, content, fragment.planVersion(), body.caching(), reuse, now));
+        for (ResolutionListener listener : listeners) {
+            listener.answered(fragment, body);
+        }
         return new Answer(content, body.latency(), FragmentOutcome.CacheUse.MISS, sent, reuse);
     }
 
@@ -179,9 +156,9 @@ public final class FragmentResolver {
         }
     }
 
-    /** The stored answer's content, parsed again (from its kept bytes) when the manifest changed since. */
+    /** The stored answer's content, parsed again (from its kept bytes) when another plan is in force since. */
     private ParsedFragment content(FragmentPlan fragment, Stored stored) {
-        return stored.parsedFor() == fragment ? stored.content() : parsed.parse(fragment, stored.body());
+        return stored.planVersion() == fragment.planVersion() ? stored.content() : parsed.parse(fragment, stored.body());
     }
 
     private static boolean takenOff(FragmentPlan fragment) {
@@ -208,46 +185,15 @@ public final class FragmentResolver {
         return new FragmentOutcome.Failed(fragment.name(), failure);
     }
 
-    private void record(FragmentPlan fragment, FragmentOutcome outcome, String requestId) {
-        observations.record(outcome);
-        if (outcome.cache() != null) {
-            counters.computeIfAbsent(fragment.name() + "\u0000cache\u0000" + outcome.cache(),
-                    key -> Counter.builder("mosaic.fragment.cache")
-                            .description("Fragment resolutions by where good content came from: hit (stored, fresh), "
-                                    + "miss (fetched), revalidated (stored, confirmed by a 304), stale (stored, past freshness)")
-                            .tag("fragment", fragment.name()).tag("result", outcome.cache())
-                            .register(meters)).increment();
+    private void revalidationFailed(FragmentPlan fragment, FetchFailure failure) {
+        for (ResolutionListener listener : listeners) {
+            listener.revalidationFailed(fragment, failure);
         }
-        FetchFailure failure = outcome.failure();
-        String reason = failure == null ? "none" : failure.kind().label();
-        counters.computeIfAbsent(fragment.name() + '\u0000' + outcome.state() + '\u0000' + reason,
-                key -> Counter.builder("mosaic.fragment.outcomes")
-                        .description("Fragment resolutions by outcome (ok, stale, fallback, error) and failure reason")
-                        .tag("fragment", fragment.name()).tag("outcome", outcome.state()).tag("reason", reason)
-                        .register(meters)).increment();
-        if (outcome instanceof FragmentOutcome.Fresh fresh) {
-            if (!fresh.fetched()) {
-                return; // the origin was not asked: no latency to tell
-            }
-            latencies.computeIfAbsent(fragment.name(), name -> Timer.builder("mosaic.fragment.latency")
-                    .description("Time to fetch a fragment's whole answer from its origin")
-                    .tag("fragment", name)
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(java.time.Duration.ofMillis(1))
-                    .maximumExpectedValue(java.time.Duration.ofSeconds(60))
-                    .register(meters)).record(fresh.latency());
-            return;
-        }
-        if (failure.originCalled()) {
-            // The page request's id in the line, and in the MDC (set around the outcome, see resolve)
-            // for a JSON log format to carry it as a field.
-            log.warn("fragment {} ({}): {}; serving {} [request {}]", fragment.name(), fragment.definition().url(), failure,
-                    outcome.state(), requestId);
-        } else if (failure.kind() == FetchFailure.Kind.ORIGIN_REFUSED) {
-            // Its reason (host, address, class) is what the operator needs; a breaker's label says it all.
-            policyRefusals.refused(fragment.name(), failure.toString(), outcome.state());
-        } else {
-            refusals.refused(fragment.name(), failure.kind().label(), outcome.state());
+    }
+
+    private void resolved(FragmentPlan fragment, FragmentOutcome outcome, String requestId) {
+        for (ResolutionListener listener : listeners) {
+            listener.resolved(fragment, outcome, requestId);
         }
     }
 }

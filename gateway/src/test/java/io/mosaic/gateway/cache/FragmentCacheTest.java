@@ -2,7 +2,9 @@ package io.mosaic.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.fetch.CachingHeaders;
 import io.mosaic.gateway.fetch.FetchedBody;
+import io.mosaic.gateway.fetch.SentHeaders;
 import io.mosaic.gateway.html.ParsedFragment;
 import io.mosaic.manifest.Forwarding;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ class FragmentCacheTest {
         byte[] bytes = ("<p>" + text + "</p>").getBytes(StandardCharsets.UTF_8);
         FetchedBody body = new FetchedBody(200, bytes, StandardCharsets.UTF_8, Duration.ofMillis(1), null, headers);
         Reuse reuse = Reuse.decide(headers, Duration.ZERO, staleFor, Forwarding.DEFAULT, credentials);
-        return new Stored(body, new ParsedFragment("<p>" + text + "</p>", List.of()), null, headers, reuse, System.nanoTime());
+        return new Stored(body, new ParsedFragment("<p>" + text + "</p>", List.of()), 0, headers, reuse, System.nanoTime());
     }
 
     static Stored lastGood(String text) {

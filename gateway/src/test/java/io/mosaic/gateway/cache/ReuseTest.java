@@ -2,6 +2,7 @@ package io.mosaic.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.fetch.CachingHeaders;
 import io.mosaic.manifest.Forwarding;
 import io.mosaic.manifest.QuerySelection;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package io.mosaic.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.fetch.CachingHeaders;
+import io.mosaic.gateway.fetch.SentHeaders;
 import io.mosaic.manifest.Forwarding;
 import io.mosaic.manifest.QuerySelection;
 import java.time.Duration;

@@ -52,7 +52,7 @@ class FragmentParserMutationXssTest {
         Document page = Jsoup.parse("<!DOCTYPE html><html><head></head><body><main class=\"mosaic-main\">"
                 + Boxes.open("attacker", "ok", null) + markup + "</div></main><aside class=\"mosaic-aside\">"
                 + Boxes.open("victim", "ok", null) + "<p id=\"victim-content\">VICTIM</p></div>"
-                + new String(Boxes.placeholder("late")) + "</aside>" + Boxes.openLate("late", "ok", null)
+                + new String(Boxes.placeholder("late", "pending")) + "</aside>" + Boxes.openLate("late", "ok", null)
                 + "<p>LATE</p></div></body></html>");
         assertThat(page.select("[data-fragment]").eachAttr("data-fragment")).as(markup).containsExactly("attacker", "victim", "late", "late");
         assertThat(page.selectFirst("[data-fragment=attacker]").parent().className()).isEqualTo("mosaic-main");

@@ -3,13 +3,13 @@ package io.mosaic.gateway.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mosaic.gateway.fetch.FetchFailure;
-import io.mosaic.gateway.fetch.FragmentOutcome;
 import io.mosaic.gateway.html.ParsedFragment;
+import io.mosaic.gateway.resolve.FragmentOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The console's rolling state per fragment, on a clock the test moves. */
@@ -106,7 +106,8 @@ class ObservationsTest {
         observations.record(new FragmentOutcome.Fallback("nav", ParsedFragment.empty(),
                 new FetchFailure(FetchFailure.Kind.BREAKER_OPEN, "circuit breaker is open")));
         List<RecentOutcome> recent = observations.recent("nav");
-        assertThat(recent).extracting(RecentOutcome::state).containsExactly("fallback", "stale", "ok");
+        assertThat(recent).extracting(RecentOutcome::state)
+                .containsExactly(FragmentOutcome.State.FALLBACK, FragmentOutcome.State.STALE, FragmentOutcome.State.OK);
         assertThat(recent).extracting(RecentOutcome::reason).containsExactly("breaker open", "timeout", null);
         assertThat(recent).extracting(RecentOutcome::detail)
                 .containsExactly("circuit breaker is open", "no complete answer within 800ms", null);
@@ -124,7 +125,7 @@ class ObservationsTest {
         failed("nav", FetchFailure.Kind.SERVER_ERROR);
         List<RecentOutcome> recent = observations.recent("nav");
         assertThat(recent).hasSize(20);
-        assertThat(recent.get(0).state()).isEqualTo("error");
+        assertThat(recent.get(0).state()).isEqualTo(FragmentOutcome.State.ERROR);
         assertThat(recent.get(0).reason()).isEqualTo("server error (HTTP 503)");
         // The 45 fresh ones, newest first, down to the 26th: the older ones were overwritten.
         assertThat(recent.subList(1, 20)).extracting(RecentOutcome::latencyMillis)

@@ -1,4 +1,4 @@
-package io.mosaic.gateway.cache;
+package io.mosaic.gateway.fetch;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package io.mosaic.gateway.cache;
+package io.mosaic.gateway.fetch;
 
 import io.mosaic.manifest.Reach;
 import java.util.ArrayList;

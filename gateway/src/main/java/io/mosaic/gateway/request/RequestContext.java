@@ -1,17 +1,16 @@
-package io.mosaic.gateway.fetch;
+package io.mosaic.gateway.request;
 
 import io.mosaic.gateway.policy.HeaderPolicy;
-import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.manifest.Reach;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.AbstractServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.netty.Connection;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * What of the browser's request a page's fragments may see: the page's path and query and an

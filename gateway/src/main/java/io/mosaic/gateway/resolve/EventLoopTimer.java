@@ -1,4 +1,4 @@
-package io.mosaic.gateway.fetch;
+package io.mosaic.gateway.resolve;
 
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,5 +1,6 @@
-package io.mosaic.gateway.fetch;
+package io.mosaic.gateway.resolve;
 
+import io.mosaic.gateway.fetch.FetchFailure;
 import io.mosaic.gateway.html.ParsedFragment;
 import java.time.Duration;
 
@@ -16,8 +17,42 @@ public sealed interface FragmentOutcome {
     /** The markup to put in the fragment's box. */
     ParsedFragment content();
 
-    /** The value of the box's {@code data-fragment-state}. */
-    String state();
+    /** What the page got: the box's {@code data-fragment-state}, the console's word, the {@code outcome} tag of the metrics. */
+    State state();
+
+    /**
+     * The states of a fragment's box, written the same wherever they show: the box's
+     * {@code data-fragment-state} (which the layouts' CSS styles), the console, the
+     * {@code mosaic.fragment.outcomes} metric's {@code outcome} tag, the {@code Server-Timing} header.
+     */
+    enum State {
+        /** Good content, fetched now or stored ({@link Fresh}). */
+        OK("ok"),
+        /** The origin failed; the last good copy stands in ({@link Stale}). */
+        STALE("stale"),
+        /** The origin failed; the manifest's fallback, or the origin's own 404 page, stands in ({@link Fallback}). */
+        FALLBACK("fallback"),
+        /** The origin failed and there is nothing to show ({@link Failed}). */
+        ERROR("error"),
+        /** Not an outcome yet: the placeholder of a non-blocking fragment, whose content comes at the end of the page. */
+        PENDING("pending");
+
+        private final String id;
+
+        State(String id) {
+            this.id = id;
+        }
+
+        /** As the markup, the console and the metrics write it. */
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
 
     /**
      * Good content: fetched now, or a stored answer HTTP's rules allow (see {@code Reuse}).
@@ -32,8 +67,8 @@ public sealed interface FragmentOutcome {
         }
 
         @Override
-        public String state() {
-            return "ok";
+        public State state() {
+            return State.OK;
         }
 
         /** Whether the origin answered this request (a miss or a 304), so its latency says something. */
@@ -53,24 +88,26 @@ public sealed interface FragmentOutcome {
         /** A stored answer past its freshness, served while a fetch in the background revalidates it. */
         STALE;
 
+        private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return label;
         }
     }
 
     /** The origin failed; the last good copy stands in. */
     record Stale(String name, ParsedFragment content, Duration age, FetchFailure cause) implements FragmentOutcome {
         @Override
-        public String state() {
-            return "stale";
+        public State state() {
+            return State.STALE;
         }
     }
 
     /** The origin failed and no recent copy exists; the manifest's fallback (or the origin's own 404 page) stands in. */
     record Fallback(String name, ParsedFragment content, FetchFailure cause) implements FragmentOutcome {
         @Override
-        public String state() {
-            return "fallback";
+        public State state() {
+            return State.FALLBACK;
         }
     }
 
@@ -82,8 +119,8 @@ public sealed interface FragmentOutcome {
         }
 
         @Override
-        public String state() {
-            return "error";
+        public State state() {
+            return State.ERROR;
         }
     }
 
@@ -92,7 +129,7 @@ public sealed interface FragmentOutcome {
         if (this instanceof Fresh f) {
             return f.use().label();
         }
-        return this instanceof Stale ? "stale" : null;
+        return this instanceof Stale ? CacheUse.STALE.label() : null;
     }
 
     /** Why the origin's answer was not used, when it was not. */
