@@ -27,9 +27,9 @@ public final class DemoFragments {
      * @param team the owning team
      * @param defaultPort the port the demo gives it
      * @param version the version it answers with ({@code X-Fragment-Version})
-     * @param summary how it is built, in a few words of Markdown (the README's table)
+     * @param built how it is built, in a few words of Markdown (the README's table)
      */
-    public record Fragment(String name, String team, int defaultPort, String version, String summary) {
+    public record Fragment(String name, String team, int defaultPort, String version, String built) {
     }
 
     private static final Properties PROPERTIES = load(ConsoleProcesses.repositoryRoot().resolve(TABLE));
@@ -68,7 +68,7 @@ public final class DemoFragments {
     private static Fragment fragment(String name) {
         String key = "demo.fragment." + name + ".";
         return new Fragment(name, required(key + "team"), Integer.parseInt(required(key + "port")), required(key + "version"),
-                required(key + "summary"));
+                required(key + "built"));
     }
 
     private static List<String> list(String key) {

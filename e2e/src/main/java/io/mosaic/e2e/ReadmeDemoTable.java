@@ -22,7 +22,7 @@ public final class ReadmeDemoTable {
         out.append("| --- | --- | --- | --- |\n");
         for (DemoFragments.Fragment f : DemoFragments.STARTED) {
             out.append("| `").append(f.name()).append("` | ").append(f.team()).append(" | ").append(f.defaultPort()).append(" | ")
-                    .append(f.summary()).append(" |\n");
+                    .append(f.built()).append(" |\n");
         }
         IntSummaryStatistics ports = DemoFragments.STARTED.stream().mapToInt(DemoFragments.Fragment::defaultPort).summaryStatistics();
         boolean contiguous = ports.getMax() - ports.getMin() + 1 == ports.getCount();
