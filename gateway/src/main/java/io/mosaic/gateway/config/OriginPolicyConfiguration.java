@@ -1,12 +1,12 @@
 package io.mosaic.gateway.config;
 
 import io.mosaic.gateway.origin.HostResolver;
-import io.mosaic.gateway.origin.Origin;
 import io.mosaic.gateway.origin.OriginGuard;
 import io.mosaic.gateway.origin.OriginPolicy;
 import io.mosaic.gateway.origin.TrustedOrigins;
 import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.manifest.Origin;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;

@@ -2,6 +2,7 @@ package io.mosaic.gateway.console;
 
 import io.mosaic.gateway.render.Nonces;
 import io.mosaic.gateway.server.PublicUrls;
+import io.mosaic.manifest.GatewayPaths;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
@@ -37,7 +38,7 @@ final class ConsoleHeaders implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!(path.equals("/console") || path.startsWith("/console/"))) {
+        if (!(path.equals(GatewayPaths.CONSOLE) || path.startsWith(GatewayPaths.CONSOLE + "/"))) {
             return chain.filter(exchange);
         }
         String nonce = nonces.next();

@@ -3,6 +3,7 @@ package io.mosaic.gateway.console;
 import io.mosaic.gateway.registry.RegistryProperties;
 import io.mosaic.gateway.registry.api.TokenAuthentication;
 import io.mosaic.gateway.server.PublicUrls;
+import io.mosaic.manifest.GatewayPaths;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
 
-    static final String LOGIN = "/console/login";
+    static final String LOGIN = GatewayPaths.CONSOLE_LOGIN;
 
     /** Every console response's Content-Security-Policy, with a nonce of its own. */
     @Bean
@@ -57,7 +58,7 @@ class ConsoleSecurityConfiguration {
             return Mono.empty();
         });
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**"))
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(GatewayPaths.CONSOLE, GatewayPaths.CONSOLE + "/**"))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(LOGIN, "/console/assets/**").permitAll()
                         .pathMatchers("/console/audit", "/console/fragments/*/breaker").hasRole("ADMIN")

@@ -1,5 +1,7 @@
 package io.mosaic.gateway.origin;
 
+import io.mosaic.manifest.NumericHost;
+import io.mosaic.manifest.Origin;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

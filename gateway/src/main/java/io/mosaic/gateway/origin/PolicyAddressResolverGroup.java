@@ -1,5 +1,6 @@
 package io.mosaic.gateway.origin;
 
+import io.mosaic.manifest.NumericHost;
 import io.netty.resolver.AbstractAddressResolver;
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;

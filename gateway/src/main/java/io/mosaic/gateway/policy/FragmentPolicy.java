@@ -1,8 +1,9 @@
 package io.mosaic.gateway.policy;
 
-import io.mosaic.gateway.origin.Origin;
-import io.mosaic.manifest.FragmentDefinition;
 import io.mosaic.manifest.Forwarding;
+import io.mosaic.manifest.FragmentDefinition;
+import io.mosaic.manifest.GatewayPaths;
+import io.mosaic.manifest.Origin;
 import io.mosaic.manifest.Trust;
 import java.net.URI;
 
@@ -27,11 +28,6 @@ import java.net.URI;
 public record FragmentPolicy(String name, String proxyBase, URI url, URI originBase, String origin, PathPolicy paths,
                              HeaderPolicy headers, Trust trust) {
 
-    /** The gateway path under which fragment {@code name}'s proxy lives. */
-    public static String basePath(String name) {
-        return "/fragments/" + name;
-    }
-
     /**
      * Compiles the policy of {@code fragment}, trusted as {@code trust}; {@code reach} says which
      * declared credentials it may receive (all of them for the operator's own manifest file, what
@@ -43,7 +39,7 @@ public record FragmentPolicy(String name, String proxyBase, URI url, URI originB
 
     /** The policy of fragment {@code name} fetched from {@code url}, whose proxy serves {@code paths}, declaring {@code forward}. */
     public static FragmentPolicy of(String name, URI url, PathPolicy paths, Forwarding forward, Allowance reach, Trust trust) {
-        String base = basePath(name);
+        String base = GatewayPaths.proxyBase(name);
         URI originBase = URI.create(url.getScheme() + "://" + url.getRawAuthority());
         return new FragmentPolicy(name, base, url, originBase, Origin.of(url), paths,
                 HeaderPolicy.compile(forward, base, url, paths, reach), trust);

@@ -1,7 +1,7 @@
 package io.mosaic.gateway.policy;
 
-import io.mosaic.gateway.origin.Origin;
 import io.mosaic.manifest.Forwarding;
+import io.mosaic.manifest.Origin;
 import io.mosaic.manifest.Reach;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,7 @@
 package io.mosaic.gateway.route;
 
 import io.mosaic.gateway.policy.PathPolicy;
+import io.mosaic.manifest.GatewayPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  */
 public final class ProxyPathFilter implements WebFilter, Ordered {
 
-    private static final String PREFIX = "/fragments/";
+    private static final String PREFIX = GatewayPaths.PROXY + "/";
     private static final Set<HttpMethod> KNOWN = Set.of(HttpMethod.values());
 
     /** Before Spring Security's filter chain (-100), so its firewall's bare 400 does not hide the reason. */

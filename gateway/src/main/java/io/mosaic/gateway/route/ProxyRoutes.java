@@ -3,6 +3,7 @@ package io.mosaic.gateway.route;
 import io.mosaic.gateway.plan.CompositionPlan;
 import io.mosaic.gateway.plan.FragmentPlan;
 import io.mosaic.gateway.policy.PathPolicy;
+import io.mosaic.manifest.GatewayPaths;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,7 +31,7 @@ public final class ProxyRoutes {
     /** The exchange attribute holding the matched {@link Call}. */
     static final String CALL = ProxyRoutes.class.getName() + ".call";
 
-    private static final String PREFIX = "/fragments/";
+    private static final String PREFIX = GatewayPaths.PROXY + "/";
 
     /**
      * A proxied call, matched.

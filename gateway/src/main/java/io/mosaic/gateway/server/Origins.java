@@ -1,10 +1,12 @@
 package io.mosaic.gateway.server;
 
+import io.mosaic.manifest.GatewayPaths;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,10 +28,8 @@ import reactor.core.publisher.Mono;
 public final class Origins implements HttpHandlerDecoratorFactory {
 
     /** The first path segments served on the control port only. */
-    public static final Set<String> CONTROL_SEGMENTS = Set.of("console", "api", "actuator");
-
-    /** Served on both ports: public, and nothing a team controls. */
-    private static final String SCHEMA = "/manifest.schema.json";
+    public static final Set<String> CONTROL_SEGMENTS = GatewayPaths.CONTROL.stream().map(prefix -> prefix.substring(1))
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final byte[] NOT_FOUND = "Not Found\n".getBytes(StandardCharsets.UTF_8);
 
@@ -45,7 +45,7 @@ public final class Origins implements HttpHandlerDecoratorFactory {
         return (request, response) -> {
             boolean control = isControlPort(request);
             String path = request.getPath().pathWithinApplication().value();
-            if (path.equals(SCHEMA)) {
+            if (path.equals(GatewayPaths.SCHEMA)) {
                 return next.handle(request, response);
             }
             boolean controlPath = isControlPath(request);

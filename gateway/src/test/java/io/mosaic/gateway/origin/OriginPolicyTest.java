@@ -3,6 +3,7 @@ package io.mosaic.gateway.origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mosaic.manifest.NumericHost;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

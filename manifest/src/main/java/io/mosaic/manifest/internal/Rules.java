@@ -1,8 +1,10 @@
 package io.mosaic.manifest.internal;
 
+import io.mosaic.manifest.GatewayPaths;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import io.mosaic.manifest.Origin;
 import io.mosaic.manifest.OriginPaths;
 import io.mosaic.manifest.ProxyPath;
 import java.util.List;
@@ -64,9 +66,6 @@ public final class Rules {
     public static final int MOUNT_ORDER_MIN = -1000;
     public static final int MOUNT_ORDER_MAX = 1000;
 
-    /** Paths the gateway answers itself; no page may take them. */
-    public static final List<String> RESERVED_PREFIXES = List.of("/fragments", "/api", "/console", "/actuator");
-    public static final List<String> RESERVED_PATHS = List.of("/manifest.schema.json", "/favicon.ico");
 
     /** Subresource Integrity: the hash algorithms browsers accept, with the digest length of each in bytes. */
     public static final Map<String, Integer> INTEGRITY_DIGEST_BYTES = Map.of("sha256", 32, "sha384", 48, "sha512", 64);
@@ -181,14 +180,12 @@ public final class Rules {
         return end;
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    private static boolean sameOrigin(URI url, URI fragmentUrl) {
+        try {
+            return Origin.sameOrigin(url, Origin.of(fragmentUrl));
+        } catch (IllegalArgumentException e) {
+            return false; // the fragment's url is judged on its own
+        }
     }
 
     /** Why {@code path} cannot be a page path, or empty. */
@@ -213,12 +210,12 @@ public final class Rules {
                 return Optional.of("'" + path + "' must not contain '.' or '..' segments");
             }
         }
-        for (String prefix : RESERVED_PREFIXES) {
+        for (String prefix : GatewayPaths.RESERVED_PREFIXES) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
                 return Optional.of("'" + path + "' collides with the gateway's own " + prefix + "/** paths; choose another path");
             }
         }
-        if (RESERVED_PATHS.contains(path)) {
+        if (GatewayPaths.RESERVED_PATHS.contains(path)) {
             return Optional.of("'" + path + "' is served by the gateway itself; choose another path");
         }
         return Optional.empty();

@@ -3,6 +3,7 @@ package io.mosaic.gateway.registry.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mosaic.gateway.registry.RegistryProperties;
 import io.mosaic.gateway.server.ControlPlane;
+import io.mosaic.manifest.GatewayPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,7 +54,7 @@ class ApiSecurityConfiguration {
         ServerAccessDeniedHandler forbidden = (exchange, denied) -> Problems.write(exchange.getResponse(), json, 403,
                 "Forbidden", "this needs an admin token", exchange.getRequest().getPath().value());
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(GatewayPaths.API + "/**"))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
                         .anyExchange().hasAnyRole("TEAM", "ADMIN"))
@@ -82,7 +83,7 @@ class ApiSecurityConfiguration {
                                     ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
         TokenAuthentication tokens = new TokenAuthentication(properties, jwtDecoder.getIfAvailable());
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(GatewayPaths.ACTUATOR, GatewayPaths.ACTUATOR + "/**"))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(exchange -> Mono.just(tokens)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

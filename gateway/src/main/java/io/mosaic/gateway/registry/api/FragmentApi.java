@@ -14,6 +14,7 @@ import io.mosaic.gateway.registry.Revision;
 import io.mosaic.gateway.registry.StoredFragment;
 import io.mosaic.gateway.request.RequestIds;
 import io.mosaic.gateway.request.RequestMdc;
+import io.mosaic.manifest.GatewayPaths;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the event loop. Errors are problem details naming every bad field.
  */
 @RestController
-@RequestMapping("/api")
+@RequestMapping(GatewayPaths.API)
 class FragmentApi {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FragmentApi.class);

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mosaic.gateway.server.Origins;
+import io.mosaic.manifest.GatewayPaths;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +41,7 @@ import reactor.core.publisher.Mono;
  */
 public final class SignInThrottle implements WebFilter, Ordered {
 
-    static final String LOGIN = "/console/login";
+    static final String LOGIN = GatewayPaths.CONSOLE_LOGIN;
 
     private final int maxFailures;
     private final long windowNanos;

@@ -1,6 +1,5 @@
-package io.mosaic.gateway.origin;
+package io.mosaic.manifest;
 
-import io.netty.util.NetUtil;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -12,7 +11,9 @@ import java.util.Optional;
  * manifest's fragments and the host Netty connects to compare equal when they are the same
  * origin: scheme and host lowercase, the default port written out, a trailing dot dropped,
  * numeric hosts in their canonical form ({@code 0x7f.1} is {@code 127.0.0.1}) and IPv6 in
- * brackets, compressed, without a zone id.
+ * brackets, compressed as RFC 5952 writes it, without a zone id. The one same-origin rule of the
+ * project: the manifest's validator, the URL rewriter and the proxy's {@code Location} check all ask
+ * {@link #sameOrigin}.
  */
 public final class Origin {
 
@@ -81,7 +82,7 @@ public final class Origin {
     }
 
     /** The host as written in the URL, brackets kept, even when URI took the authority for a registry name ({@code http://0x7f.1/}). */
-    static String host(URI url) {
+    public static String host(URI url) {
         if (url.getHost() != null) {
             return url.getHost();
         }
@@ -99,7 +100,7 @@ public final class Origin {
     }
 
     /** The port as written, or -1. */
-    static int port(URI url) {
+    public static int port(URI url) {
         if (url.getPort() >= 0 || url.getHost() != null) {
             return url.getPort();
         }
@@ -118,13 +119,49 @@ public final class Origin {
         }
     }
 
-    static String canonicalHost(String host) {
+    public static String canonicalHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         Optional<InetAddress> address = NumericHost.parse(h);
         if (address.isPresent()) {
-            return address.get() instanceof Inet6Address ? "[" + NetUtil.toAddressString(address.get()) + "]"
-                    : address.get().getHostAddress();
+            return address.get() instanceof Inet6Address ipv6 ? "[" + compressed(ipv6) + "]" : address.get().getHostAddress();
         }
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /**
+     * An IPv6 address as RFC 5952 writes it: lowercase hex groups without leading zeros, the
+     * longest run of two or more zero groups (the first of equals) as {@code ::}.
+     */
+    static String compressed(Inet6Address address) {
+        byte[] bytes = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (bytes[2 * i] & 0xFF) << 8 | bytes[2 * i + 1] & 0xFF;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 }

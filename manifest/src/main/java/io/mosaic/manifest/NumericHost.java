@@ -1,4 +1,4 @@
-package io.mosaic.gateway.origin;
+package io.mosaic.manifest;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -14,14 +14,15 @@ import java.util.Optional;
  * {@code 0177.0.0.1}, {@code 0x7f.1} and {@code 127.1} are all 127.0.0.1. Java's URI and
  * InetAddress read some of these as names (or as other addresses: URI takes {@code 0177} for
  * 177), so the policy never lets them decide. IPv6 literals may be bracketed and carry a zone id.
+ * The manifest's validator and the gateway's origin policy read hosts with this one class.
  */
-final class NumericHost {
+public final class NumericHost {
 
     private NumericHost() {
     }
 
     /** The address {@code host} spells, or empty when it is a name (or a spelling that is no address, see {@link #looksNumeric}). */
-    static Optional<InetAddress> parse(String host) {
+    public static Optional<InetAddress> parse(String host) {
         String h = unbracket(host);
         if (h.indexOf(':') >= 0) {
             return ipv6(h);
@@ -33,7 +34,7 @@ final class NumericHost {
      * Whether {@code host} ends in a number (the URL standard's test for an IPv4 host): such a
      * host is an address or invalid, never a name to look up.
      */
-    static boolean looksNumeric(String host) {
+    public static boolean looksNumeric(String host) {
         String h = unbracket(host);
         if (h.indexOf(':') >= 0) {
             return true;
@@ -53,7 +54,7 @@ final class NumericHost {
     }
 
     /** {@code inet_aton}: 1 to 4 parts; a, a.b (8.24 bits), a.b.c (8.8.16), a.b.c.d (8 bits each). One trailing dot is allowed. */
-    static Optional<Inet4Address> ipv4(String host) {
+    public static Optional<Inet4Address> ipv4(String host) {
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         if (h.isEmpty()) {
             return Optional.empty();
