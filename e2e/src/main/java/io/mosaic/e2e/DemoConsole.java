@@ -78,7 +78,7 @@ public final class DemoConsole {
         out.append("  Console:  ").append(control).append("/console  (sign in with the admin token ").append(DemoRegistry.ADMIN_TOKEN)
                 .append(", or a team's, e.g. ").append(DemoRegistry.token(EXAMPLE_TEAM)).append(")\n");
         out.append("  API:      ").append(control).append("/api/fragments  (the same tokens, as Authorization: Bearer TOKEN)\n");
-        out.append("  Metrics:  ").append(control).append("/actuator/prometheus\n\n");
+        out.append("  Metrics:  ").append(control).append("/actuator/prometheus  (the admin token)\n\n");
         out.append("Team tokens, for the demo only: ")
                 .append(String.join(", ", DemoRegistry.teams().stream().map(DemoRegistry::token).toList())).append('\n');
         out.append("Fragments, each its own process:\n");

@@ -185,7 +185,8 @@ final class Gateway implements Composer {
     String metrics() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(controlUrl("/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("/actuator/prometheus answered " + response.statusCode() + ":\n" + diagnosis());
             }

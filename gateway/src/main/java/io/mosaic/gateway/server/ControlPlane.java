@@ -30,13 +30,14 @@ public class ControlPlane {
      * @param address the address the control port binds to; unset: the same as {@code server.address}
      *                (every interface when that is unset too)
      * @param signIn how failed sign-ins are throttled
+     * @param metrics who may scrape {@code /actuator/prometheus} besides the admin
      * @param url the control origin as browsers reach it ({@code https://console.example.com}), when it is not the
      *            pages' host name on the control port: pages let it frame them (the console's page previews)
      * @param pagesUrl the pages' origin as browsers reach it ({@code https://admin.example.com}), when it is not the
      *                 console's host name on the pages' port: the console previews and links pages there
      */
     @ConfigurationProperties(prefix = "mosaic.control")
-    public record Settings(Integer port, InetAddress address, SignIn signIn, java.net.URI url, java.net.URI pagesUrl) {
+    public record Settings(Integer port, InetAddress address, SignIn signIn, Metrics metrics, java.net.URI url, java.net.URI pagesUrl) {
 
         public Settings {
             port = port == null ? 8081 : port;
@@ -44,7 +45,19 @@ public class ControlPlane {
                 throw new IllegalArgumentException("mosaic.control.port must be 0 (a free port) or 1 to 65535, got " + port);
             }
             signIn = signIn == null ? new SignIn(null, null) : signIn;
+            metrics = metrics == null ? new Metrics(null) : metrics;
         }
+    }
+
+    /**
+     * The metrics scraper's token: {@code /actuator/prometheus} names every fragment's origin
+     * address and the gateway's file system, so it answers only the admin's token or this one,
+     * which opens nothing else.
+     *
+     * @param tokenSha256 the SHA-256 (64 hex digits) of the token Prometheus sends as
+     *                    {@code Authorization: Bearer TOKEN}; unset: the admin's token only
+     */
+    public record Metrics(String tokenSha256) {
     }
 
     /**

@@ -164,7 +164,7 @@ class FragmentCachingTest {
         assertThat(second.attr("data-fragment-state")).isEqualTo("ok");
         assertThat(second.text()).isEqualTo(first.text());
         assertThat(calls("/max-age")).isEqualTo(1);
-        control().get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
+        control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
                 .contains("mosaic_fragment_cache_total{fragment=\"max-age\",result=\"hit\"}")
                 .contains("mosaic_fragment_cache_total{fragment=\"max-age\",result=\"miss\"}"));
     }

@@ -2,6 +2,7 @@ package io.mosaic.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.TestOrigin;
 import io.mosaic.gateway.support.Tokens;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ class ConsoleTest {
     @Autowired
     void client(WebTestClient client, org.springframework.core.env.Environment environment) {
         pages = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
-        web = io.mosaic.gateway.support.ApiClients.control(environment);
+        web = ApiClients.control(environment);
     }
 
     /** Signs in through the form as a browser would: the sign-in page's CSRF token and session, then the token. */
@@ -244,7 +245,7 @@ class ConsoleTest {
                 .getResponseBody();
         assertThat(page.strip()).matches("(?s).*</html>\\s*<!-- Server-Timing: nav;desc=ok;cache=miss;dur=[0-9.]+, ([a-z-]+;desc=[a-z]+(;cache=[a-z]+)?(;dur=[0-9.]+)?, )*page;dur=[0-9.]+ -->$");
         pages.get().uri("/admin-no-such-page").exchange().expectStatus().isNotFound();
-        String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+        String metrics = web.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin\",status=\"200\"}")
                 .contains("mosaic_page_first_byte_seconds_count{page=\"/admin\"}")
                 .contains("mosaic_page_latency_seconds_bucket{page=\"/admin\"")

@@ -323,7 +323,7 @@ class PageCompositionTest {
         assertThat(page.select("[data-fragment=nofallback]").text()).contains("unavailable right now");
         assertThat(page.select("[data-fragment=header]").attr("data-fragment-state")).isEqualTo("ok");
         // Counted by status, since Spring's http.server.requests never sees a page.
-        String metrics = control().get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+        String metrics = control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin/down\",status=\"503\"}");
     }
 

@@ -3,6 +3,7 @@ package io.mosaic.gateway.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.TestOrigin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,7 +85,8 @@ class BulkheadMetricsTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     String metrics() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + "/actuator/prometheus")).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -162,7 +162,7 @@ class OriginRebindingTest {
     }
 
     private String metrics() {
-        return control().get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+        return control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody();
     }
 
     /** The manifest both tests run: fragments on a rebinding name and on a loopback literal, all on {@code port}. */

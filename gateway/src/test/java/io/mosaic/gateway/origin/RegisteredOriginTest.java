@@ -2,6 +2,7 @@ package io.mosaic.gateway.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.TestOrigin;
 import io.mosaic.gateway.support.Tokens;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ class RegisteredOriginTest {
     @Autowired
     void client(WebTestClient client, org.springframework.core.env.Environment environment) {
         pages = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build();
-        web = io.mosaic.gateway.support.ApiClients.control(environment);
+        web = ApiClients.control(environment);
     }
 
     WebTestClient.ResponseSpec register(String name, String url) {

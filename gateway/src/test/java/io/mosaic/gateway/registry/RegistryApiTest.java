@@ -2,6 +2,7 @@ package io.mosaic.gateway.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.TestOrigin;
 import io.mosaic.gateway.support.Tokens;
 import java.lang.reflect.Proxy;
@@ -112,8 +113,8 @@ class RegistryApiTest {
 
     @Autowired
     void client(WebTestClient client, org.springframework.core.env.Environment environment) {
-        pages = io.mosaic.gateway.support.ApiClients.patient(client);
-        web = io.mosaic.gateway.support.ApiClients.control(environment);
+        pages = ApiClients.patient(client);
+        web = ApiClients.control(environment);
     }
 
     String widget(String name, String team) {

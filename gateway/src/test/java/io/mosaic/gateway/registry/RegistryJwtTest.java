@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.TestOrigin;
 import io.mosaic.gateway.support.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ class RegistryJwtTest {
     /** The registration API is on the control origin. */
     @Autowired
     void client(org.springframework.core.env.Environment environment) {
-        web = io.mosaic.gateway.support.ApiClients.control(environment);
+        web = ApiClients.control(environment);
     }
 
     String widget(String name, String team) {

@@ -145,7 +145,7 @@ class CircuitBreakerTest {
         assertThat(state(html, "flaky")).isEqualTo("ok");
         assertThat(ORIGIN.calls("/flaky")).isEqualTo(callsWhenOpened + 1);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(control().get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody())
                 .contains("mosaic_fragment_breaker_state{fragment=\"flaky\"} 0.0");
     }
 

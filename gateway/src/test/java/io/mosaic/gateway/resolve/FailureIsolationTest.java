@@ -167,7 +167,7 @@ class FailureIsolationTest {
     @Test
     void everyOutcomeIsCountedByFragmentAndReason() {
         get("/hostile");
-        String metrics = control().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String metrics = control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("mosaic_fragment_outcomes_total{fragment=\"healthy\",outcome=\"ok\",reason=\"none\"}");
         assertThat(metrics).contains("fragment=\"huge\",outcome=\"fallback\",reason=\"too large\"");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mosaic.gateway.plan.FragmentPlan;
 import io.mosaic.gateway.plan.PlanHolder;
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.HostileOrigin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class ProxyGuardTest {
         assertThat(get("/fragments/flaky/api/data").getStatus().value()).isEqualTo(503);
         assertThat(get("/fragments/flaky/api/data").getStatus().value()).isEqualTo(503);
         assertThat(flaky.proxyBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        io.mosaic.gateway.support.ApiClients.control(environment).get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
+        ApiClients.control(environment).get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).value(metrics -> assertThat(metrics)
                 .contains("mosaic_fragment_proxy_breaker_state{fragment=\"flaky\"} 1.0")
                 .contains("mosaic_fragment_breaker_state{fragment=\"flaky\"} 0.0"));
 
@@ -123,7 +124,7 @@ class ProxyGuardTest {
         }
         assertThat(ORIGIN.calls("/api/data")).as("calls while open").isEqualTo(callsWhenOpened);
         // Counted per route and status, refusals included.
-        io.mosaic.gateway.support.ApiClients.control(environment).get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(metrics -> assertThat(metrics.lines()
+        ApiClients.control(environment).get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).value(metrics -> assertThat(metrics.lines()
                 .filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")
                         && line.contains("fragment=\"flaky\"") && line.contains("prefix=\"/api/data\"")
                         && line.contains("httpStatusCode=\"503\""))

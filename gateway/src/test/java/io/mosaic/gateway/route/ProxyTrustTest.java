@@ -3,6 +3,7 @@ package io.mosaic.gateway.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.mosaic.gateway.support.ApiClients;
 import io.mosaic.gateway.support.RawHttp;
 import io.mosaic.gateway.support.TestOrigin;
 import java.io.IOException;
@@ -199,7 +200,7 @@ class ProxyTrustTest {
             assertThat(send("BAR" + i, "/admin").status()).isEqualTo(400);
         }
         assertThat(TEAM.calls()).isEqualTo(before);
-        String metrics = RawHttp.send(controlPort, RawHttp.request("GET", "/actuator/prometheus")).body();
+        String metrics = RawHttp.send(controlPort, RawHttp.request("GET", "/actuator/prometheus", "Authorization: Bearer " + ApiClients.METRICS_TOKEN)).body();
         assertThat(metrics).contains("http_server_requests");
         assertThat(metrics).doesNotContain("FOO").doesNotContain("BAR");
     }

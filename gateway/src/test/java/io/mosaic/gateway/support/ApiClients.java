@@ -7,6 +7,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The WebTestClients the gateway's tests share. */
 public final class ApiClients {
 
+    /** The metrics scraper's token of every test context ({@code config/application.properties} has its hash). */
+    public static final String METRICS_TOKEN = "test-metrics-token";
+
     private ApiClients() {
     }
 
@@ -24,5 +27,11 @@ public final class ApiClients {
                 .baseUrl("http://127.0.0.1:" + environment.getRequiredProperty("local.control.port"))
                 .responseTimeout(Duration.ofSeconds(20))
                 .build();
+    }
+
+    /** {@code /actuator/prometheus} as Prometheus scrapes it, with the metrics token: the text, after a 200. */
+    public static String prometheus(Environment environment) {
+        return control(environment).get().uri("/actuator/prometheus").header("Authorization", "Bearer " + METRICS_TOKEN)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 }

@@ -24,9 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Spring Security for the registration API ({@code /api/**}): stateless bearer tokens (a team's
  * or the admin's, or a JWT when a key is configured), the audit log for admins only, 401 and 403
- * as problem details. A second chain lets the admin's token into the actuator, so that
- * {@code /actuator/health} shows its details to admins only (everyone else, the load balancer
- * included, gets the status). Pages and proxy routes are outside both chains, so the page hot path
+ * as problem details. A second chain guards the actuator: health for everyone (its details for
+ * admins), metrics for the admin's or the metrics scraper's token. Pages and proxy routes are outside both chains, so the page hot path
  * passes no security filter.
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,18 +72,25 @@ class ApiSecurityConfiguration {
     }
 
     /**
-     * The actuator: anyone may call it, as before; a bearer token is optional and, when sent,
-     * checked like the API's (a wrong one answers 401). {@code management.endpoint.health.roles=ADMIN}
-     * then shows health details to an admin caller only.
+     * The actuator: health (and its probes) and info answer anyone, a load balancer included;
+     * {@code management.endpoint.health.roles=ADMIN} shows health's details to an admin caller
+     * only. Everything else, {@code /actuator/prometheus} above all (it names every origin's
+     * address and the gateway's file system), needs the admin's token or the operator's metrics
+     * token ({@code mosaic.control.metrics.token-sha256}); a team's token is 403, none or a wrong
+     * one 401.
      */
     @Bean
     @Order(2)
-    SecurityWebFilterChain actuator(ServerHttpSecurity http, RegistryProperties properties,
+    SecurityWebFilterChain actuator(ServerHttpSecurity http, RegistryProperties properties, ControlPlane.Settings control,
                                     ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
-        TokenAuthentication tokens = new TokenAuthentication(properties, jwtDecoder.getIfAvailable());
+        ActuatorAuthentication tokens = new ActuatorAuthentication(control.metrics().tokenSha256(),
+                new TokenAuthentication(properties, jwtDecoder.getIfAvailable()));
+        String actuator = GatewayPaths.ACTUATOR;
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(GatewayPaths.ACTUATOR, GatewayPaths.ACTUATOR + "/**"))
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(actuator, actuator + "/**"))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(actuator + "/health", actuator + "/health/**", actuator + "/info").permitAll()
+                        .anyExchange().hasAnyRole("ADMIN", ActuatorAuthentication.METRICS_ROLE))
                 .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(exchange -> Mono.just(tokens)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

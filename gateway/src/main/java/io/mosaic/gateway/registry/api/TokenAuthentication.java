@@ -110,7 +110,7 @@ public final class TokenAuthentication implements ReactiveAuthenticationManager 
         return List.of();
     }
 
-    private static byte[] hash(String hex, String property) {
+    static byte[] hash(String hex, String property) {
         if (hex == null || !hex.matches("[0-9a-fA-F]{64}")) {
             throw new IllegalStateException(property + ".token-sha256 must be 64 hex digits (the SHA-256 of the token, "
                     + "for example from: printf %s TOKEN | sha256sum)");
