@@ -12,11 +12,14 @@ import java.util.Set;
  */
 public interface TeamGrants {
 
+    /** The highest trust of a team the operator set nothing for: {@code standard}. */
+    Trust DEFAULT_MAX_TRUST = Trust.STANDARD;
+
     /** No grants: every team at {@code standard}, receiving no credentials. */
     TeamGrants NONE = new TeamGrants() {
         @Override
         public Trust maxTrust(String team) {
-            return Trust.STANDARD;
+            return DEFAULT_MAX_TRUST;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.mosaic.gateway.registry;
 
+import io.mosaic.gateway.policy.TeamGrants;
 import io.mosaic.manifest.Trust;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,7 @@ public record RegistryProperties(Map<String, Team> teams, Token admin, int write
      */
     public record Team(String tokenSha256, Trust maxTrust, Set<String> mayReceive) {
         public Team {
-            maxTrust = maxTrust == null ? Trust.STANDARD : maxTrust;
+            maxTrust = maxTrust == null ? TeamGrants.DEFAULT_MAX_TRUST : maxTrust;
             mayReceive = mayReceive == null ? Set.of() : Set.copyOf(mayReceive);
         }
     }
@@ -48,7 +49,7 @@ public record RegistryProperties(Map<String, Team> teams, Token admin, int write
     /** The highest trust {@code team}'s registered fragments may have: {@code standard} for a team with no settings. */
     public Trust maxTrust(String team) {
         Team settings = teams.get(team);
-        return settings == null ? Trust.STANDARD : settings.maxTrust();
+        return settings == null ? TeamGrants.DEFAULT_MAX_TRUST : settings.maxTrust();
     }
 
     /** What the operator granted {@code team}'s registered fragments to receive (see {@link Team#mayReceive()}). */
