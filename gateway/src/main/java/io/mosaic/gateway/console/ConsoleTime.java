@@ -34,7 +34,7 @@ public final class ConsoleTime {
 
     /**
      * The date part of {@link #format}, {@code 2026-12-07}: a table cell on a phone breaks the
-     * time between its date and its clock ({@code console/time :: when}), never inside either.
+     * time between its date and its clock ({@code console/parts :: when}), never inside either.
      */
     public String date(Instant at) {
         return at == null ? "" : DATE.format(at);

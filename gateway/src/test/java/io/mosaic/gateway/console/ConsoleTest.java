@@ -271,6 +271,10 @@ class ConsoleTest {
             web.get().uri("/api/audit?fragment=nav").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
                     .expectBody().jsonPath("$[0].action").isEqualTo("breaker force-open").jsonPath("$[0].actor").isEqualTo("admin")
                     .jsonPath("$[0].requestId").isEqualTo("req-force-1");
+            Document after = Jsoup.parse(web.get().uri("/console/fragments/nav").cookie(SESSION, session.getValue())
+                    .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            assertThat(after.select("section[aria-labelledby=audit] li").first().text()).as("the detail page's audit, newest first")
+                    .endsWith("UTC · admin · breaker force-open");
         } finally {
             web.post().uri("/console/fragments/nav/breaker").cookie(SESSION, session.getValue())
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
