@@ -1,18 +1,10 @@
 package io.mosaic.gateway.request;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
+import io.mosaic.gateway.server.BadRequest;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,23 +44,11 @@ final class RequestTargetEncoder extends ChannelInboundHandlerAdapter {
                     refused = true;
                     ReferenceCountUtil.release(msg);
                     log.debug("refused a request target with {}", e.getMessage());
-                    refuse(ctx, request.protocolVersion(), e.getMessage());
+                    BadRequest.writeAndClose(ctx, request.protocolVersion(), e.getMessage());
                     return;
                 }
             }
         }
         ctx.fireChannelRead(msg);
-    }
-
-    private static void refuse(ChannelHandlerContext ctx, HttpVersion version, String reason) {
-        byte[] body = (reason + "\n").getBytes(StandardCharsets.US_ASCII);
-        FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.BAD_REQUEST,
-                Unpooled.wrappedBuffer(body));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=US-ASCII")
-                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set("X-Content-Type-Options", "nosniff")
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -1,21 +1,15 @@
 package io.mosaic.gateway.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -24,7 +18,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.NettyPipeline;
@@ -346,15 +339,7 @@ final class FramingGuard {
     }
 
     private void writeRefusal(String reason) {
-        byte[] body = ("request refused: " + reason + "\n").getBytes(StandardCharsets.US_ASCII);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-                Unpooled.wrappedBuffer(body));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=US-ASCII")
-                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set("X-Content-Type-Options", "nosniff")
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        checkContext.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        BadRequest.writeAndClose(checkContext, HttpVersion.HTTP_1_1, "request refused: " + reason);
     }
 
     /** The scanner and the decoder read the framing differently: nothing after this point can be trusted. */
