@@ -45,7 +45,7 @@ class MutationXssIT {
     private static final String[] LEVELS = {"standard", "trusted", "untrusted"};
 
     private static PayloadOrigin origin;
-    private static MxssGateway gateway;
+    private static GatewayProcess gateway;
     private static Playwright playwright;
     private static Browser browser;
     private static List<MxssCorpus.Payload> payloads;
@@ -61,7 +61,7 @@ class MutationXssIT {
         served.addAll(payloads);
         boolean all = Boolean.getBoolean("mosaic.mxss.all");
         sample = payloads.stream().filter(p -> all || p.own() || p.index() % 4 == 0).toList();
-        gateway = MxssGateway.start(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-mxss"), manifest());
+        gateway = GatewayProcess.start(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-mxss"), "mxss.json", manifest(), List.of());
         playwright = Chromium.playwright();
         // Nothing but loopback resolves: payloads point at hosts this machine cannot reach.
         browser = Chromium.launch(playwright, List.of("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"));
@@ -141,7 +141,7 @@ class MutationXssIT {
                        MxssCorpus.Payload payload) {
         String what = payload.name() + " as " + level + " (" + path + ")";
         int dialogsBefore = dialogs.get();
-        String url = gateway.url(path).toString();
+        String url = gateway.pages(path).toString();
         Response response = page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
         softly.assertThat(response.status()).as(what).isEqualTo(200);
         Map<String, Object> live = BoxProbe.live(page, attacker);
