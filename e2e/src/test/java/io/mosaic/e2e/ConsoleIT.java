@@ -3,11 +3,8 @@ package io.mosaic.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
@@ -37,9 +34,7 @@ class ConsoleIT {
     /** A team's origin that answers hostile markup: inline script, an event handler, a forged box. */
     private static com.sun.net.httpserver.HttpServer hostile;
     private static ConsoleProcesses console;
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
+    private static Chromium chromium;
     private Page page;
 
     @BeforeAll
@@ -56,24 +51,12 @@ class ConsoleIT {
         console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-console-ui"),
                 AdminConsoleIT.FRAGMENT_TIMEOUT,
                 List.of("--mosaic.registry.allowed-origins=http://127.0.0.1:" + hostile.getAddress().getPort()));
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (console != null) {
-            console.close();
-        }
-        if (hostile != null) {
-            hostile.stop(0);
-        }
+    static void stop() throws Exception {
+        Teardown.close(chromium, console, hostile == null ? null : () -> hostile.stop(0));
     }
 
     static final String HOSTILE_HTML = """
@@ -86,14 +69,11 @@ class ConsoleIT {
 
     @AfterEach
     void closeBrowser() {
-        if (context != null) {
-            context.close();
-        }
+        chromium.closePages();
     }
 
     private Page open(int width, int height) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
-        page = context.newPage();
+        page = chromium.open(width, height);
         return page;
     }
 
@@ -186,7 +166,7 @@ class ConsoleIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("service-status"))).isVisible();
         assertThat(page.getByText("Saved.")).isVisible();
 
-        Page dashboard = context.newPage();
+        Page dashboard = page.context().newPage();
         dashboard.navigate(pageUrl("/admin"));
         assertThat(dashboard.locator("[data-fragment=service-status]")).hasAttribute("data-fragment-state", "ok",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(5000));
@@ -214,7 +194,7 @@ class ConsoleIT {
         page.navigate(url("/console/fragments/members"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Force breaker open")).click();
         assertThat(page.locator("[data-cell=breaker]").first()).containsText("forced open");
-        Page dashboard = context.newPage();
+        Page dashboard = page.context().newPage();
         dashboard.navigate(pageUrl("/admin"));
         assertThat(dashboard.locator("[data-fragment=members]")).hasAttribute("data-fragment-state", "fallback");
         assertThat(dashboard.locator("[data-fragment=members]")).containsText("The member directory is unavailable right now");

@@ -2,10 +2,8 @@ package io.mosaic.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -45,8 +43,7 @@ class ConsoleTakeoverIT {
 
     private static HttpServer origin;
     private static GatewayProcess gateway;
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The attack every hostile script runs, as {@code who}: read the console, then post its breaker form. */
@@ -99,24 +96,12 @@ class ConsoleTakeoverIT {
                 "--mosaic.registry.teams.mallory.max-trust=trusted",
                 "--mosaic.registry.teams.eve.token-sha256=" + sha256(EVE),
                 "--mosaic.registry.allowed-origins=" + originUrl));
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (origin != null) {
-            origin.stop(0);
-        }
+    static void stop() throws Exception {
+        Teardown.close(chromium, gateway, origin == null ? null : () -> origin.stop(0));
     }
 
     /** The hostile origin: each fragment's HTML, and the proxied attack page and script, aimed at this gateway. */
@@ -189,7 +174,7 @@ class ConsoleTakeoverIT {
         assertThat(register("eve-framing", EVE, fragment("eve", "/framing", "standard", "")).statusCode()).isEqualTo(201);
         assertThat(register("eve-untrusted", EVE, fragment("eve", "/untrusted", "untrusted", "")).statusCode()).isEqualTo(201);
 
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             signIn(page);
             // Messages from frames (the sandboxed proxied page reports by postMessage).
@@ -224,7 +209,7 @@ class ConsoleTakeoverIT {
         HttpResponse<String> audit = control("/api/audit?fragment=victim");
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).isEqualTo("[]");
-        Page check = browser.newPage();
+        Page check = chromium.browser().newPage();
         check.navigate(gateway.pages("/admin").toString());
         assertThat(check.locator("[data-fragment=victim]").getAttribute("data-fragment-state")).isEqualTo("ok");
         check.close();

@@ -3,11 +3,8 @@ package io.mosaic.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.mosaic.manifest.ManifestReader;
 import io.mosaic.manifest.PageDefinition;
@@ -63,9 +60,7 @@ class PageWidthIT {
 
     private static com.sun.net.httpserver.HttpServer wideOrigin;
     private static ConsoleProcesses console;
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
+    private static Chromium chromium;
     private Page page;
 
     @BeforeAll
@@ -81,38 +76,22 @@ class PageWidthIT {
         wideOrigin.start();
         console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-page-width"),
                 AdminConsoleIT.FRAGMENT_TIMEOUT);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (console != null) {
-            console.close();
-        }
-        if (wideOrigin != null) {
-            wideOrigin.stop(0);
-        }
+    static void stop() throws Exception {
+        Teardown.close(chromium, console, wideOrigin == null ? null : () -> wideOrigin.stop(0));
     }
 
     @AfterEach
     void closeBrowser() {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
+        chromium.closePages();
     }
 
     private Page open(int[] viewport) {
         closeBrowser();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(viewport[0], viewport[1]));
-        page = context.newPage();
+        page = chromium.open(viewport[0], viewport[1]);
         return page;
     }
 
