@@ -32,31 +32,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ConsoleIT {
 
     /** A team's origin that answers hostile markup: inline script, an event handler, a forged box. */
-    private static com.sun.net.httpserver.HttpServer hostile;
+    private static HtmlOrigin hostile;
     private static ConsoleProcesses console;
     private static Chromium chromium;
     private Page page;
 
     @BeforeAll
-    static void start() throws Exception {
-        hostile = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
-        hostile.createContext("/fragment", exchange -> {
-            byte[] body = HOSTILE_HTML.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        hostile.start();
+    static void start() {
+        hostile = HtmlOrigin.fragment(HOSTILE_HTML);
         console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-console-ui"),
                 AdminConsoleIT.FRAGMENT_TIMEOUT,
-                List.of("--mosaic.registry.allowed-origins=http://127.0.0.1:" + hostile.getAddress().getPort()));
+                List.of("--mosaic.registry.allowed-origins=" + hostile.url()));
         chromium = Chromium.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        Teardown.close(chromium, console, hostile == null ? null : () -> hostile.stop(0));
+        Teardown.close(chromium, console, hostile);
     }
 
     static final String HOSTILE_HTML = """
@@ -243,7 +235,7 @@ class ConsoleIT {
     void underTheContentSecurityPolicyOnlyTheGatewaysAndDeclaredScriptsRun() throws Exception {
         String body = """
                 {"team": "insights", "url": "http://127.0.0.1:%d/fragment",
-                 "mount": [{"page": "/admin", "slot": "widgets", "order": 70}]}""".formatted(hostile.getAddress().getPort());
+                 "mount": [{"page": "/admin", "slot": "widgets", "order": 70}]}""".formatted(hostile.port());
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/fragments/hostile")))
                 .header("Authorization", "Bearer " + DemoRegistry.token("insights")).header("Content-Type", "application/json")

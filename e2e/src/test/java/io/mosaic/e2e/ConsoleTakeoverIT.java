@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +15,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,7 @@ class ConsoleTakeoverIT {
     /** A team with the default grants. */
     static final String EVE = "takeover-eve-token-0123456789";
 
-    private static HttpServer origin;
+    private static HtmlOrigin origin;
     private static GatewayProcess gateway;
     private static Chromium chromium;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -76,11 +73,8 @@ class ConsoleTakeoverIT {
 
     @BeforeAll
     static void start() throws Exception {
-        origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
-        origin.setExecutor(Executors.newFixedThreadPool(4));
-        origin.createContext("/", ConsoleTakeoverIT::answer);
-        origin.start();
-        String originUrl = "http://127.0.0.1:" + origin.getAddress().getPort();
+        origin = HtmlOrigin.serving(ConsoleTakeoverIT::answer);
+        String originUrl = origin.url();
         String manifest = """
                 version: 1
                 fragments:
@@ -101,7 +95,7 @@ class ConsoleTakeoverIT {
 
     @AfterAll
     static void stop() throws Exception {
-        Teardown.close(chromium, gateway, origin == null ? null : () -> origin.stop(0));
+        Teardown.close(chromium, gateway, origin);
     }
 
     /** The hostile origin: each fragment's HTML, and the proxied attack page and script, aimed at this gateway. */
@@ -123,13 +117,12 @@ class ConsoleTakeoverIT {
             }
             default -> null;
         };
-        byte[] bytes = body == null ? "no such path".getBytes(StandardCharsets.UTF_8)
-                : body.replace("PAGES", pages.replaceAll("/$", "")).replace("CONTROL", control.replaceAll("/$", ""))
-                        .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", body == null ? "text/plain" : type);
-        exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        if (body == null) {
+            HtmlOrigin.answer(exchange, 404, "text/plain", "no such path");
+        } else {
+            HtmlOrigin.answer(exchange, 200, type,
+                    body.replace("PAGES", pages.replaceAll("/$", "")).replace("CONTROL", control.replaceAll("/$", "")));
+        }
     }
 
     static String sha256(String token) throws Exception {
@@ -151,7 +144,7 @@ class ConsoleTakeoverIT {
         return """
                 {"team": "%s", "url": "%s%s", "timeout": "3s", "trust": "%s", "proxy": ["/p"],
                  "mount": [{"page": "/admin", "slot": "aside"}]%s}""".formatted(team,
-                "http://127.0.0.1:" + origin.getAddress().getPort(), path, trust, extra);
+                origin.url(), path, trust, extra);
     }
 
     @Test

@@ -58,22 +58,14 @@ class PageWidthIT {
             </section>""".formatted("2026-12-07T20:31:05Z deploy ".repeat(40),
             "<td>a-cell-that-never-wraps-because-it-has-no-spaces</td>".repeat(8));
 
-    private static com.sun.net.httpserver.HttpServer wideOrigin;
+    private static HtmlOrigin wideOrigin;
     private static ConsoleProcesses console;
     private static Chromium chromium;
     private Page page;
 
     @BeforeAll
-    static void start() throws Exception {
-        wideOrigin = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
-        wideOrigin.createContext("/fragment", exchange -> {
-            byte[] body = WIDE_HTML.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        wideOrigin.start();
+    static void start() {
+        wideOrigin = HtmlOrigin.fragment(WIDE_HTML);
         console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-page-width"),
                 AdminConsoleIT.FRAGMENT_TIMEOUT);
         chromium = Chromium.start();
@@ -81,7 +73,7 @@ class PageWidthIT {
 
     @AfterAll
     static void stop() throws Exception {
-        Teardown.close(chromium, console, wideOrigin == null ? null : () -> wideOrigin.stop(0));
+        Teardown.close(chromium, console, wideOrigin);
     }
 
     @AfterEach
@@ -239,7 +231,7 @@ class PageWidthIT {
     void anOverWideFragmentScrollsInsideItsOwnBoxAndThePageKeepsItsWidth() throws Exception {
         Path manifest = console.manifestPath();
         String original = Files.readString(manifest);
-        String wideOrigin = "http://127.0.0.1:" + PageWidthIT.wideOrigin.getAddress().getPort() + "/fragment";
+        String wideOrigin = PageWidthIT.wideOrigin.url() + "/fragment";
         // The same too-wide fragment as the dashboard's second widget, and in the main column and
         // the aside of a page of the admin layout.
         String wide = original
