@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Response;
 import java.net.URI;
@@ -49,40 +48,28 @@ class AdminConsoleIT {
     static final java.time.Duration FRAGMENT_TIMEOUT = java.time.Duration.ofSeconds(2);
 
     private static ConsoleProcesses console;
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
+    private static Chromium chromium;
     private Page page;
 
     @BeforeAll
     static void startConsole() {
         console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-console"), FRAGMENT_TIMEOUT);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
-    static void stopConsole() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (console != null) {
-            console.close();
-        }
+    static void stopConsole() throws Exception {
+        Teardown.close(chromium, console);
     }
 
     @BeforeEach
     void openBrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        page = context.newPage();
+        page = chromium.open(1280, 900);
     }
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        chromium.closePages();
     }
 
     private String url(String path) {
@@ -193,7 +180,7 @@ class AdminConsoleIT {
         assertThat(page.locator("[data-fragment-pending]")).hasCount(0);
         assertThat(page.locator("[data-fragment-late]")).hasCount(0);
 
-        try (BrowserContext noScript = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+        try (BrowserContext noScript = chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             Page plain = noScript.newPage();
             plain.navigate(url("/admin/members"));
             assertThat(plain.locator("body > [data-fragment=audit][data-fragment-late]")).isVisible();

@@ -1,7 +1,9 @@
 package io.mosaic.e2e;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Files;
@@ -10,28 +12,67 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Launches the Chromium the suite drives: the one named by {@code -Dmosaic.chromium} or
- * {@code CHROMIUM_PATH}, else Debian's {@code /usr/bin/chromium}, else the browser Playwright
- * manages itself. No browser is a failure that says how to get one, never a skip.
+ * The Chromium the suite drives, headless, with the Playwright that drives it: the one named by
+ * {@code -Dmosaic.chromium} or {@code CHROMIUM_PATH}, else Debian's {@code /usr/bin/chromium},
+ * else the browser Playwright manages itself. No browser is a failure that says how to get one,
+ * never a skip. A test class starts one in its {@code @BeforeAll} and closes it in its
+ * {@code @AfterAll}; each test opens its pages in a context of its own ({@link #open}) and
+ * {@link #closePages} ends them.
  */
-final class Chromium {
+final class Chromium implements AutoCloseable {
 
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
-    private Chromium() {
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
     }
 
-    static Playwright playwright() {
-        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    static Chromium start() {
+        return start(List.of());
     }
 
-    static Browser launch(Playwright playwright) {
-        return launch(playwright, List.of());
+    /** As {@link #start()}, with more command-line switches (such as host resolver rules). */
+    static Chromium start(List<String> extraArgs) {
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        try {
+            return new Chromium(playwright, launch(playwright, extraArgs));
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
     }
 
-    /** As {@link #launch(Playwright)}, with more command-line switches (such as host resolver rules). */
-    static Browser launch(Playwright playwright, List<String> extraArgs) {
+    Browser browser() {
+        return browser;
+    }
+
+    /** A new context with a viewport of {@code width} × {@code height} CSS pixels, and its first page. */
+    Page open(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)).newPage();
+    }
+
+    /** Closes every context the browser has open, with its pages: what a test opened, so that the next one starts afresh. */
+    void closePages() {
+        for (BrowserContext context : List.copyOf(browser.contexts())) {
+            context.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            playwright.close();
+        }
+    }
+
+    private static Browser launch(Playwright playwright, List<String> extraArgs) {
         String configured = System.getProperty("mosaic.chromium", System.getenv("CHROMIUM_PATH"));
         Path executable = configured != null && !configured.isBlank() ? Path.of(configured)
                 : Files.isExecutable(Path.of("/usr/bin/chromium")) ? Path.of("/usr/bin/chromium") : null;

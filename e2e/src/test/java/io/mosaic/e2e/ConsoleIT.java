@@ -3,11 +3,8 @@ package io.mosaic.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
@@ -35,45 +32,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ConsoleIT {
 
     /** A team's origin that answers hostile markup: inline script, an event handler, a forged box. */
-    private static com.sun.net.httpserver.HttpServer hostile;
+    private static HtmlOrigin hostile;
     private static ConsoleProcesses console;
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
+    private static Chromium chromium;
     private Page page;
 
     @BeforeAll
-    static void start() throws Exception {
-        hostile = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
-        hostile.createContext("/fragment", exchange -> {
-            byte[] body = HOSTILE_HTML.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        hostile.start();
+    static void start() {
+        hostile = HtmlOrigin.fragment(HOSTILE_HTML);
         console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-console-ui"),
                 AdminConsoleIT.FRAGMENT_TIMEOUT,
-                List.of("--mosaic.registry.allowed-origins=http://127.0.0.1:" + hostile.getAddress().getPort()));
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+                List.of("--mosaic.registry.allowed-origins=" + hostile.url()));
+        chromium = Chromium.start();
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (console != null) {
-            console.close();
-        }
-        if (hostile != null) {
-            hostile.stop(0);
-        }
+    static void stop() throws Exception {
+        Teardown.close(chromium, console, hostile);
     }
 
     static final String HOSTILE_HTML = """
@@ -86,14 +61,11 @@ class ConsoleIT {
 
     @AfterEach
     void closeBrowser() {
-        if (context != null) {
-            context.close();
-        }
+        chromium.closePages();
     }
 
     private Page open(int width, int height) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
-        page = context.newPage();
+        page = chromium.open(width, height);
         return page;
     }
 
@@ -186,7 +158,7 @@ class ConsoleIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("service-status"))).isVisible();
         assertThat(page.getByText("Saved.")).isVisible();
 
-        Page dashboard = context.newPage();
+        Page dashboard = page.context().newPage();
         dashboard.navigate(pageUrl("/admin"));
         assertThat(dashboard.locator("[data-fragment=service-status]")).hasAttribute("data-fragment-state", "ok",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(5000));
@@ -214,7 +186,7 @@ class ConsoleIT {
         page.navigate(url("/console/fragments/members"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Force breaker open")).click();
         assertThat(page.locator("[data-cell=breaker]").first()).containsText("forced open");
-        Page dashboard = context.newPage();
+        Page dashboard = page.context().newPage();
         dashboard.navigate(pageUrl("/admin"));
         assertThat(dashboard.locator("[data-fragment=members]")).hasAttribute("data-fragment-state", "fallback");
         assertThat(dashboard.locator("[data-fragment=members]")).containsText("The member directory is unavailable right now");
@@ -263,7 +235,7 @@ class ConsoleIT {
     void underTheContentSecurityPolicyOnlyTheGatewaysAndDeclaredScriptsRun() throws Exception {
         String body = """
                 {"team": "insights", "url": "http://127.0.0.1:%d/fragment",
-                 "mount": [{"page": "/admin", "slot": "widgets", "order": 70}]}""".formatted(hostile.getAddress().getPort());
+                 "mount": [{"page": "/admin", "slot": "widgets", "order": 70}]}""".formatted(hostile.port());
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/fragments/hostile")))
                 .header("Authorization", "Bearer " + DemoRegistry.token("insights")).header("Content-Type", "application/json")

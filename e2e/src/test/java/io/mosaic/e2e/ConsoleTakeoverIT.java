@@ -2,14 +2,10 @@ package io.mosaic.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +15,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,10 +38,9 @@ class ConsoleTakeoverIT {
     /** A team with the default grants. */
     static final String EVE = "takeover-eve-token-0123456789";
 
-    private static HttpServer origin;
+    private static HtmlOrigin origin;
     private static GatewayProcess gateway;
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The attack every hostile script runs, as {@code who}: read the console, then post its breaker form. */
@@ -79,11 +73,8 @@ class ConsoleTakeoverIT {
 
     @BeforeAll
     static void start() throws Exception {
-        origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
-        origin.setExecutor(Executors.newFixedThreadPool(4));
-        origin.createContext("/", ConsoleTakeoverIT::answer);
-        origin.start();
-        String originUrl = "http://127.0.0.1:" + origin.getAddress().getPort();
+        origin = HtmlOrigin.serving(ConsoleTakeoverIT::answer);
+        String originUrl = origin.url();
         String manifest = """
                 version: 1
                 fragments:
@@ -99,24 +90,12 @@ class ConsoleTakeoverIT {
                 "--mosaic.registry.teams.mallory.max-trust=trusted",
                 "--mosaic.registry.teams.eve.token-sha256=" + sha256(EVE),
                 "--mosaic.registry.allowed-origins=" + originUrl));
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (origin != null) {
-            origin.stop(0);
-        }
+    static void stop() throws Exception {
+        Teardown.close(chromium, gateway, origin);
     }
 
     /** The hostile origin: each fragment's HTML, and the proxied attack page and script, aimed at this gateway. */
@@ -138,13 +117,12 @@ class ConsoleTakeoverIT {
             }
             default -> null;
         };
-        byte[] bytes = body == null ? "no such path".getBytes(StandardCharsets.UTF_8)
-                : body.replace("PAGES", pages.replaceAll("/$", "")).replace("CONTROL", control.replaceAll("/$", ""))
-                        .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", body == null ? "text/plain" : type);
-        exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        if (body == null) {
+            HtmlOrigin.answer(exchange, 404, "text/plain", "no such path");
+        } else {
+            HtmlOrigin.answer(exchange, 200, type,
+                    body.replace("PAGES", pages.replaceAll("/$", "")).replace("CONTROL", control.replaceAll("/$", "")));
+        }
     }
 
     static String sha256(String token) throws Exception {
@@ -166,7 +144,7 @@ class ConsoleTakeoverIT {
         return """
                 {"team": "%s", "url": "%s%s", "timeout": "3s", "trust": "%s", "proxy": ["/p"],
                  "mount": [{"page": "/admin", "slot": "aside"}]%s}""".formatted(team,
-                "http://127.0.0.1:" + origin.getAddress().getPort(), path, trust, extra);
+                origin.url(), path, trust, extra);
     }
 
     @Test
@@ -189,7 +167,7 @@ class ConsoleTakeoverIT {
         assertThat(register("eve-framing", EVE, fragment("eve", "/framing", "standard", "")).statusCode()).isEqualTo(201);
         assertThat(register("eve-untrusted", EVE, fragment("eve", "/untrusted", "untrusted", "")).statusCode()).isEqualTo(201);
 
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             signIn(page);
             // Messages from frames (the sandboxed proxied page reports by postMessage).
@@ -224,7 +202,7 @@ class ConsoleTakeoverIT {
         HttpResponse<String> audit = control("/api/audit?fragment=victim");
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).isEqualTo("[]");
-        Page check = browser.newPage();
+        Page check = chromium.browser().newPage();
         check.navigate(gateway.pages("/admin").toString());
         assertThat(check.locator("[data-fragment=victim]").getAttribute("data-fragment-state")).isEqualTo("ok");
         check.close();

@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * The gateway jar as its own process for a test that brings its own manifest and settings, with
- * the JVM settings users get, on free ports of 127.0.0.1: pages on one, the console, the API and
- * the actuator on its control port. Ready once its health answers.
+ * the JVM settings users get ({@code jvm.args}), on free ports of 127.0.0.1: pages on one, the
+ * console, the API and the actuator on its control port. Without the start-up warm-up, which
+ * would compose every page (fallbacks included) before the test looks. Ready once its health
+ * answers on the control port (the actuator answers there only).
  */
 final class GatewayProcess implements AutoCloseable {
 
@@ -30,12 +32,17 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts the gateway on {@code manifest} (YAML or JSON text), in {@code workDir}, with {@code settings} ({@code --name=value}). */
     static GatewayProcess start(Path workDir, String manifest, List<String> settings) {
+        return start(workDir, "manifest.yaml", manifest, settings);
+    }
+
+    /** As {@link #start(Path, String, List)}, the manifest written to {@code fileName} in {@code workDir} (such as {@code mxss.json}). */
+    static GatewayProcess start(Path workDir, String fileName, String manifest, List<String> settings) {
         Path root = ConsoleProcesses.repositoryRoot();
         Path jar = root.resolve("gateway/target/gateway.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with mvn package (from the repository root)");
         }
-        Path file = workDir.resolve("manifest.yaml");
+        Path file = workDir.resolve(fileName);
         Path log = workDir.resolve("gateway.log");
         try {
             Files.createDirectories(workDir);
@@ -79,6 +86,15 @@ final class GatewayProcess implements AutoCloseable {
 
     int controlPort() {
         return controlPort;
+    }
+
+    /** The gateway's log lines that contain {@code text}. */
+    List<String> logLines(String text) {
+        try {
+            return Files.readAllLines(log).stream().filter(line -> line.contains(text)).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     String logTail() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.util.LinkedHashMap;
@@ -45,9 +44,8 @@ class MutationXssIT {
     private static final String[] LEVELS = {"standard", "trusted", "untrusted"};
 
     private static PayloadOrigin origin;
-    private static MxssGateway gateway;
-    private static Playwright playwright;
-    private static Browser browser;
+    private static GatewayProcess gateway;
+    private static Chromium chromium;
     private static List<MxssCorpus.Payload> payloads;
     /** The payloads also run as trusted, untrusted and fallback. */
     private static List<MxssCorpus.Payload> sample;
@@ -61,26 +59,14 @@ class MutationXssIT {
         served.addAll(payloads);
         boolean all = Boolean.getBoolean("mosaic.mxss.all");
         sample = payloads.stream().filter(p -> all || p.own() || p.index() % 4 == 0).toList();
-        gateway = MxssGateway.start(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-mxss"), manifest());
-        playwright = Chromium.playwright();
+        gateway = GatewayProcess.start(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-mxss"), "mxss.json", manifest(), List.of());
         // Nothing but loopback resolves: payloads point at hosts this machine cannot reach.
-        browser = Chromium.launch(playwright, List.of("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"));
+        chromium = Chromium.start(List.of("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"));
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (origin != null) {
-            origin.close();
-        }
+    static void stop() throws Exception {
+        Teardown.close(chromium, gateway, origin);
     }
 
     /** The attacker's fragment at each level, a fallback fragment per chosen payload, the victim and the late one; a page for each attacker. */
@@ -112,7 +98,7 @@ class MutationXssIT {
         Map<String, Integer> runs = new LinkedHashMap<>();
         AtomicInteger dialogs = new AtomicInteger();
         long started = System.nanoTime();
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             page.onDialog(dialog -> {
                 dialogs.incrementAndGet();
@@ -141,7 +127,7 @@ class MutationXssIT {
                        MxssCorpus.Payload payload) {
         String what = payload.name() + " as " + level + " (" + path + ")";
         int dialogsBefore = dialogs.get();
-        String url = gateway.url(path).toString();
+        String url = gateway.pages(path).toString();
         Response response = page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
         softly.assertThat(response.status()).as(what).isEqualTo(200);
         Map<String, Object> live = BoxProbe.live(page, attacker);
@@ -184,7 +170,7 @@ class MutationXssIT {
     }
 
     private static Object parsedWithoutScripts(String url, String attacker) {
-        try (BrowserContext quiet = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+        try (BrowserContext quiet = chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             Page page = quiet.newPage();
             page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
             // With scripts off, page.evaluate still runs (it is the test's, not the page's).

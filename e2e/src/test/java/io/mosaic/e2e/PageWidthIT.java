@@ -3,11 +3,8 @@ package io.mosaic.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.mosaic.manifest.ManifestReader;
 import io.mosaic.manifest.PageDefinition;
@@ -61,58 +58,32 @@ class PageWidthIT {
             </section>""".formatted("2026-12-07T20:31:05Z deploy ".repeat(40),
             "<td>a-cell-that-never-wraps-because-it-has-no-spaces</td>".repeat(8));
 
-    private static com.sun.net.httpserver.HttpServer wideOrigin;
+    private static HtmlOrigin wideOrigin;
     private static ConsoleProcesses console;
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
+    private static Chromium chromium;
     private Page page;
 
     @BeforeAll
-    static void start() throws Exception {
-        wideOrigin = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
-        wideOrigin.createContext("/fragment", exchange -> {
-            byte[] body = WIDE_HTML.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        wideOrigin.start();
+    static void start() {
+        wideOrigin = HtmlOrigin.fragment(WIDE_HTML);
         console = ConsoleProcesses.startOnFreePorts(ConsoleProcesses.repositoryRoot().resolve("e2e/target/it-page-width"),
                 AdminConsoleIT.FRAGMENT_TIMEOUT);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (console != null) {
-            console.close();
-        }
-        if (wideOrigin != null) {
-            wideOrigin.stop(0);
-        }
+    static void stop() throws Exception {
+        Teardown.close(chromium, console, wideOrigin);
     }
 
     @AfterEach
     void closeBrowser() {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
+        chromium.closePages();
     }
 
     private Page open(int[] viewport) {
         closeBrowser();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(viewport[0], viewport[1]));
-        page = context.newPage();
+        page = chromium.open(viewport[0], viewport[1]);
         return page;
     }
 
@@ -260,7 +231,7 @@ class PageWidthIT {
     void anOverWideFragmentScrollsInsideItsOwnBoxAndThePageKeepsItsWidth() throws Exception {
         Path manifest = console.manifestPath();
         String original = Files.readString(manifest);
-        String wideOrigin = "http://127.0.0.1:" + PageWidthIT.wideOrigin.getAddress().getPort() + "/fragment";
+        String wideOrigin = PageWidthIT.wideOrigin.url() + "/fragment";
         // The same too-wide fragment as the dashboard's second widget, and in the main column and
         // the aside of a page of the admin layout.
         String wide = original
