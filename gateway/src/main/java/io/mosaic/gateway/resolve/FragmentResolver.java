@@ -1,5 +1,6 @@
 package io.mosaic.gateway.resolve;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mosaic.gateway.cache.FragmentCache;
 import io.mosaic.gateway.cache.InFlight;
 import io.mosaic.gateway.cache.Reuse;
@@ -44,6 +45,9 @@ public final class FragmentResolver {
                           Reuse reuse) {
     }
 
+    /** Why a page whose fragment's breaker is open shows its stale copy or fallback. */
+    private static final FetchFailure BREAKER_OPEN = new FetchFailure(FetchFailure.Kind.BREAKER_OPEN, "circuit breaker is open");
+
     private final FragmentFetcher fetcher;
     private final Resilience resilience;
     private final FragmentParser parser;
@@ -86,6 +90,13 @@ public final class FragmentResolver {
                         error -> revalidationFailed(fragment, FetchFailure.of(error, definition.timeout())));
                 outcome = Mono.just(new FragmentOutcome.Fresh(fragment.name(), content(fragment, stored), Duration.ZERO,
                         FragmentOutcome.CacheUse.STALE));
+            } else if (refusing(fragment)) {
+                // Open or half-open: the page does not wait for an origin the breaker holds failing. The
+                // call the breaker lets through (its first after openFor, the half-open probes) runs in the
+                // background, and no page joins it; the breaker records it, and its answer is stored as
+                // its headers allow.
+                fetchNow(fragment, uri, url, sent, stored, context, false).subscribe(answer -> { }, error -> { });
+                outcome = Mono.just(instead(fragment, url, sent, BREAKER_OPEN, primary));
             } else {
                 outcome = fetch(fragment, uri, url, sent, stored, context, primary)
                         .<FragmentOutcome>map(answer -> new FragmentOutcome.Fresh(fragment.name(), answer.content(),
@@ -161,8 +172,18 @@ public final class FragmentResolver {
         return stored.planVersion() == fragment.planVersion() ? stored.content() : parsed.parse(fragment, stored.body());
     }
 
+    /**
+     * Whether the fragment's breaker is open or half-open: it lets no page's call through, bar its
+     * probes. (Held closed by an admin, it is disabled and lets every call through; held open, it is
+     * forced open, and {@link #takenOff} holds.)
+     */
+    private static boolean refusing(FragmentPlan fragment) {
+        CircuitBreaker.State state = fragment.breaker().getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN;
+    }
+
     private static boolean takenOff(FragmentPlan fragment) {
-        return fragment.breaker().getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.FORCED_OPEN;
+        return fragment.breaker().getState() == CircuitBreaker.State.FORCED_OPEN;
     }
 
     private FragmentOutcome instead(FragmentPlan fragment, String url, SentHeaders sent, FetchFailure failure, boolean primary) {

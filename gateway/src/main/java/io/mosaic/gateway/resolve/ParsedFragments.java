@@ -12,7 +12,9 @@ import java.util.Arrays;
  * Parsed answers by fragment and body fingerprint: an origin that answers the same bytes again
  * is neither decoded, nor parsed, nor rewritten again. Keyed by the plan's fragment object too,
  * since a new manifest may rewrite the same bytes differently; a fingerprint match is confirmed
- * byte for byte.
+ * byte for byte. A body is kept from the second time it arrives: a personalised answer, new on
+ * every request, would only churn the store and, living a while, be collected with the old
+ * generation.
  */
 final class ParsedFragments {
 
@@ -24,6 +26,8 @@ final class ParsedFragments {
 
     private final FragmentParser parser;
     private final Cache<Key, Entry> cache;
+    /** Bodies parsed once: a parse is kept from the second time its bytes arrive. */
+    private final Doorkeeper seen = new Doorkeeper(16_384);
 
     ParsedFragments(FragmentParser parser, long maxBytes) {
         this.parser = parser;
@@ -40,7 +44,9 @@ final class ParsedFragments {
             return entry.parsed();
         }
         ParsedFragment parsed = parser.parse(body.html(), fragment.urls(), fragment.policy().trust());
-        cache.put(key, new Entry(body.bytes(), parsed));
+        if (entry != null || seen.again(body.fingerprint() * 31 + System.identityHashCode(fragment))) {
+            cache.put(key, new Entry(body.bytes(), parsed));
+        }
         return parsed;
     }
 }

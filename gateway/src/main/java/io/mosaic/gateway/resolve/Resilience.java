@@ -59,6 +59,8 @@ public final class Resilience implements Guards {
      * success nor failure) unless {@code countClientErrors}: a 404 says nothing of the origin's health.
      * Neither does a connection the origin policy refused (the origin was never called).
      * Open → half-open happens on the first call after {@code openFor}, so an idle fragment costs nothing.
+     * While it is open or half-open no page waits for the origin: the resolver makes the calls it
+     * lets through in the background.
      */
     @Override
     public CircuitBreaker breaker(String name, CircuitBreakerSettings settings) {
@@ -70,6 +72,8 @@ public final class Resilience implements Guards {
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // Every page behind an open breaker is refused with one: no stack trace to fill.
+                .writableStackTraceEnabled(false)
                 .ignoreException(error -> (error instanceof FetchFailure failure
                         && failure.kind() == FetchFailure.Kind.CLIENT_ERROR && !settings.countClientErrors())
                         || OriginRefusedException.in(error) != null)

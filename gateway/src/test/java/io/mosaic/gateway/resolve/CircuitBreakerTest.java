@@ -55,6 +55,7 @@ class CircuitBreakerTest {
             HostileOrigin.html("<p class=slow>slow</p>").serve(socket, out);
         });
         ORIGIN.on("/hang", ORIGIN.hangBeforeHeaders());
+        ORIGIN.on("/held", ORIGIN.hangBeforeHeaders());
     }
 
     @DynamicPropertySource
@@ -80,12 +81,19 @@ class CircuitBreakerTest {
                   - {name: fast, team: t, url: "%1$s/fast"}
                   - {name: slow, team: t, url: "%1$s/slow", bulkhead: {maxConcurrent: 2}, fallback: <p class=busy>busy</p>}
                   - {name: hang, team: t, url: "%1$s/hang", timeout: 10s}
+                  - name: held
+                    team: t
+                    url: "%1$s/held"
+                    timeout: 500ms
+                    fallback: <p class=fb>held fallback</p>
+                    circuitBreaker: {failureRate: 50, window: 2, minimumCalls: 2, openFor: 1s, halfOpenCalls: 1}
                 pages:
                   - {path: /flaky, layout: admin, slots: {main: [flaky, fast]}}
                   - {path: /not-found, layout: admin, slots: {main: [not-found]}}
                   - {path: /strict-not-found, layout: admin, slots: {main: [strict-not-found]}}
                   - {path: /slow, layout: admin, slots: {main: [slow, fast]}}
                   - {path: /hang, layout: admin, slots: {header: fast, main: hang}}
+                  - {path: /held, layout: admin, slots: {main: [held, fast]}}
                 """.formatted(ORIGIN.url("")));
         registry.add("mosaic.manifest", file::toString);
     }
@@ -141,12 +149,65 @@ class CircuitBreakerTest {
 
         FLAKY.set(HostileOrigin.html("<p class=back>back</p>"));
         Thread.sleep(1_100);
+        // The first page after openFor still shows the fallback; the breaker's probe runs in the background.
+        assertThat(state(page("/flaky"), "flaky")).isEqualTo("fallback");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (breaker.getState() != CircuitBreaker.State.CLOSED && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(ORIGIN.calls("/flaky")).as("the probe").isEqualTo(callsWhenOpened + 1);
         String html = page("/flaky");
         assertThat(state(html, "flaky")).isEqualTo("ok");
-        assertThat(ORIGIN.calls("/flaky")).isEqualTo(callsWhenOpened + 1);
-        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(ORIGIN.calls("/flaky")).isEqualTo(callsWhenOpened + 2);
         assertThat(control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody())
                 .contains("mosaic_fragment_breaker_state{fragment=\"flaky\"} 0.0");
+    }
+
+    /**
+     * Pages asking for a fragment whose origin hangs, once its breaker is open: none of them waits
+     * for the origin, not even while a half-open probe is out (pages for one URL would otherwise
+     * share its fetch and wait out its deadline with it), and the probes still run.
+     */
+    @Test
+    void noPageWaitsForTheOriginWhileItsBreakerIsOpenOrHalfOpen() throws Exception {
+        CircuitBreaker breaker = plans.current().fragments().get("held").breaker();
+        page("/held");
+        page("/held");
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        int callsWhenOpened = ORIGIN.calls("/held");
+
+        int browsers = 6;
+        long until = System.nanoTime() + Duration.ofMillis(4_000).toNanos();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(browsers);
+        java.util.List<java.util.concurrent.Future<long[]>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < browsers; i++) {
+            runs.add(pool.submit(() -> {
+                long pages = 0;
+                long waited = 0;
+                while (System.nanoTime() < until) {
+                    long started = System.nanoTime();
+                    String html = page("/held");
+                    assertThat(state(html, "held")).isEqualTo("fallback");
+                    assertThat(state(html, "fast")).isEqualTo("ok");
+                    pages++;
+                    // The deadline is 500 ms; a page that joined a probe waits out most of it.
+                    waited += System.nanoTime() - started >= Duration.ofMillis(300).toNanos() ? 1 : 0;
+                }
+                return new long[] {pages, waited};
+            }));
+        }
+        pool.shutdown();
+        long pages = 0;
+        long waited = 0;
+        for (var run : runs) {
+            long[] counts = run.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            pages += counts[0];
+            waited += counts[1];
+        }
+        assertThat(ORIGIN.calls("/held") - callsWhenOpened).as("half-open probes made in the meantime").isGreaterThanOrEqualTo(2);
+        assertThat(pages).isGreaterThan(browsers * 5L);
+        assertThat(waited).as("pages (of %d) that waited for the hanging origin", pages).isZero();
     }
 
     @Test
