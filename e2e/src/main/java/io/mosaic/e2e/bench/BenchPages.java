@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
  * The pages of the benchmark, one per scenario, and their fragments: the single description from
  * which the gateway manifest, the nginx SSI config and the Varnish VCL are generated.
  */
-record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec breakerOpen, PageSpec cached, PageSpec fast20,
-                  PageSpec fast100k, PageSpec fastDistinct, PageSpec fastDistinctUser, PageSpec personalised) {
+record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec breakerOpen, PageSpec hanging, PageSpec cached,
+                  PageSpec fast20, PageSpec fast100k, PageSpec fastDistinct, PageSpec fastDistinctUser, PageSpec personalised) {
 
     static final Duration TIMEOUT = Duration.ofMillis(250);
     /** The slow fragment's deadline: long enough for its 200 ms answer. */
@@ -23,6 +23,13 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
     static final String NEVER_OPENS = "{minimumCalls: 1000, window: 1000}";
     /** A breaker that opens after two failed calls and stays open for the rest of the run. */
     static final String OPENS_QUICKLY = "{failureRate: 50, window: 4, minimumCalls: 2, openFor: 60s}";
+    /** The hanging fragment's deadline in {@code hanging}: the performance issue's 500 ms. */
+    static final Duration HANG_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * {@code hanging}'s breaker: opens after 5 calls of which half failed, and lets 2 probes through
+     * every 2 s, so that a 10 s run has several half-open spells, during which pages must not wait.
+     */
+    static final String PROBES_OFTEN = "{failureRate: 50, window: 10, minimumCalls: 5, openFor: 2s, halfOpenCalls: 2}";
     /** What the caching origins send: {@code Cache-Control: max-age=2}. */
     static final Duration MAX_AGE = Duration.ofSeconds(2);
     /**
@@ -59,6 +66,9 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
                 new PageSpec("/breaker-open", "Breaker open", replace(replace(fast, 2,
                         new FragmentSpec("hang-b", hang, TIMEOUT, OPENS_QUICKLY, null, null)), 4,
                         new FragmentSpec("closed-b", closed, TIMEOUT, OPENS_QUICKLY, null, null))),
+                // fast's page with its 3rd fragment hanging: under load, behind a breaker that keeps probing.
+                new PageSpec("/hanging", "One hanging", replace(fast, 3,
+                        new FragmentSpec("hang-l", hang, HANG_TIMEOUT, PROBES_OFTEN, null, null))),
                 new PageSpec("/cached", "Cached", numbered(FragmentHtml.COUNT, n -> new FragmentSpec("c" + n,
                         origins.cached().get(n - 1), TIMEOUT, null, FragmentHtml.marker(n), MAX_AGE))),
                 new PageSpec("/fast-20", "Fast, 20 fragments", numbered(FragmentHtml.MANY,
@@ -80,7 +90,8 @@ record BenchPages(PageSpec fast, PageSpec slowOne, PageSpec deadOne, PageSpec br
     }
 
     List<PageSpec> all() {
-        return List.of(fast, slowOne, deadOne, breakerOpen, cached, fast20, fast100k, fastDistinct, fastDistinctUser, personalised);
+        return List.of(fast, slowOne, deadOne, breakerOpen, hanging, cached, fast20, fast100k, fastDistinct, fastDistinctUser,
+                personalised);
     }
 
     /** The gateway's path of the proxied call of {@code registry-1000}: fragment 1's stylesheet through its proxy. */

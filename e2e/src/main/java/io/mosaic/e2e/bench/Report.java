@@ -134,6 +134,27 @@ final class Report {
         out.println();
     }
 
+    /**
+     * {@code hanging} beside {@code fast} of the same run, composer by composer: the share of the
+     * healthy page's rate kept with one fragment hanging, and its p99 against the healthy one's.
+     */
+    void hangingAgainstFast(Results results) {
+        List<Results.Load> fast = results.load("fast");
+        List<Results.Load> hanging = results.load("hanging");
+        if (fast == null || hanging == null) {
+            out.println("  (fast did not run: no healthy rate to compare with)");
+            out.println();
+            return;
+        }
+        for (Results.Load one : hanging) {
+            fast.stream().filter(f -> f.composer().equals(one.composer())).findFirst().ifPresent(healthy ->
+                    out.println("  " + one.composer() + ": " + num(100 * one.wrk().requestsPerSecond() / healthy.wrk().requestsPerSecond(), 1)
+                            + " % of its fast req/s, p99 " + num(one.wrk().p99Millis() / healthy.wrk().p99Millis(), 2)
+                            + " x its fast p99, " + one.wrk().errors() + " errors"));
+        }
+        out.println();
+    }
+
     private static TextTable loadTable() {
         return new TextTable("composer", "req/s", "p50 ms", "p90 ms", "p99 ms", "requests", "errors", "failed fragments",
                 "origin fetches/page", "CPU µs/page", "page bytes");

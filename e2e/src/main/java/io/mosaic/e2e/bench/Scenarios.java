@@ -63,7 +63,7 @@ final class Scenarios {
         }
         long rssAfterStart = ProcStat.rssKiB(gateway.pid());
 
-        boolean anyLoad = List.of("fast", "cached", "fast-20", "fast-100k", "fast-distinct", "fast-distinct-user", "personalised")
+        boolean anyLoad = List.of("fast", "hanging", "cached", "fast-20", "fast-100k", "fast-distinct", "fast-distinct-user", "personalised")
                 .stream().anyMatch(options::runs);
         if (anyLoad) {
             results.staticFile = loads.staticFile(options.laterWarmUp(), options.shortMeasured());
@@ -95,6 +95,12 @@ final class Scenarios {
                 results.breakerOpen.add(composer == gateway ? breakerOpenOnGateway() : breakerOpen(composer, 0));
             }
             report.breakerOpen(results.breakerOpen, options);
+        }
+        if (options.runs("hanging")) {
+            load(results, "hanging", pages.hanging(), "fast's page with its 3rd fragment from an origin that never answers ("
+                    + BenchPages.HANG_TIMEOUT.toMillis() + " ms deadline; gateway breaker " + BenchPages.PROBES_OFTEN + ", opened by"
+                    + " the warm-up)", options.shortMeasured(), composers);
+            report.hangingAgainstFast(results);
         }
         if (options.runs("cached")) {
             load(results, "cached", pages.cached(), pageOf(FragmentHtml.COUNT, FragmentHtml.SIZE, "nginx origins, sent with"

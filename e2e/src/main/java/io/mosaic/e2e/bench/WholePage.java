@@ -57,7 +57,8 @@ final class WholePage {
     /**
      * What is wrong with a page that should be whole, or null: a status other than 200, a missing
      * fragment end marker, a fragment that should echo the checking request's query value
-     * ({@link PageSpec#CHECK_VALUE}) without it, or a box in a stale, fallback or error state.
+     * ({@link PageSpec#CHECK_VALUE}) without it, a fallback anywhere but in place of the fragments
+     * whose origins never answer, or a box in a stale or error state.
      */
     static String problem(TimedPage answer, PageSpec page) {
         if (answer.status() != 200) {
@@ -72,10 +73,17 @@ final class WholePage {
             return echoes + " of " + page.echoingFragments() + " fragments show the query's value "
                     + FragmentHtml.viewer(PageSpec.CHECK_VALUE) + " (their origins echo it; was it passed on?)";
         }
+        // The fragments whose origins never answer show the fallback, every composer alike; no other does.
+        int unhealthy = (int) page.fragments().stream().filter(f -> !f.healthy()).count();
+        int fallbacks = occurrences(answer.body(), FragmentSpec.FALLBACK);
+        if (fallbacks != unhealthy) {
+            return fallbacks + " fallbacks shown where " + unhealthy + " fragments never answer: " + boxes(answer.body());
+        }
         // The gateway marks each box with its outcome (the layout's CSS names the states too, hence the '>').
         for (String state : List.of("stale", "fallback", "error")) {
-            if (answer.body().contains("data-fragment-state=\"" + state + "\">")) {
-                return "a fragment box is in state " + state + ": " + boxes(answer.body());
+            int boxes = occurrences(answer.body(), "data-fragment-state=\"" + state + "\">");
+            if (boxes > (state.equals("fallback") ? unhealthy : 0)) {
+                return boxes + " fragment boxes in state " + state + ": " + boxes(answer.body());
             }
         }
         return null;

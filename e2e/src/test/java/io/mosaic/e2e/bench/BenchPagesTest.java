@@ -32,6 +32,14 @@ class BenchPagesTest {
     }
 
     @Test
+    void theHangingPageIsFastsWithItsThirdFragmentHangingBehindABreakerThatProbes() {
+        assertThat(pages.hanging().fragments()).extracting(FragmentSpec::name).containsExactly("f1", "f2", "hang-l", "f4", "f5");
+        assertThat(pages.hanging().markers()).hasSize(4);
+        assertThat(GatewayManifest.yaml(pages)).contains("  - name: hang-l\n    team: bench\n    url: http://127.0.0.1:9100/hang\n"
+                + "    timeout: 500ms\n    fallback: '" + FragmentSpec.FALLBACK + "'\n    circuitBreaker: " + BenchPages.PROBES_OFTEN + "\n");
+    }
+
+    @Test
     void manifestGivesEachFragmentItsDeadlineAndBreaker() {
         String yaml = GatewayManifest.yaml(pages);
 
@@ -102,7 +110,7 @@ class BenchPagesTest {
         // Every page but the three whose requests are all new is requested without a query, and none of their fragments
         // is told to pass one on.
         List<PageSpec> distinctPages = List.of(distinct, pages.fastDistinctUser(), pages.personalised());
-        assertThat(pages.all()).filteredOn(page -> !distinctPages.contains(page)).hasSize(7).allSatisfy(page -> {
+        assertThat(pages.all()).filteredOn(page -> !distinctPages.contains(page)).hasSize(8).allSatisfy(page -> {
             assertThat(page.distinctQuery()).isNull();
             assertThat(page.checkPath()).isEqualTo(page.path());
             assertThat(page.fragments()).noneMatch(FragmentSpec::forwardsQuery);
