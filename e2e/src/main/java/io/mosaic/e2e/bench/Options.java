@@ -25,8 +25,8 @@ record Options(boolean soak, boolean quick, Path gatewayJar, Set<String> scenari
      * fragments registered in the gateway; {@code memory} comes with {@code fast} (the RSS right
      * after it) and the static file with any load scenario (the scale row of its table).
      */
-    static final List<String> SCENARIOS = List.of("fast", "slow-one", "dead-one", "breaker-open", "hanging", "cached", "fast-20", "fast-100k",
-            "fast-distinct", "fast-distinct-user", "personalised", "unloaded", "registry-1000");
+    static final List<String> SCENARIOS = List.of("fast", "slow-one", "dead-one", "breaker-open", "hanging", "cached", "fast-20",
+            "fast-100k", "fast-distinct", "fast-distinct-user", "personalised", "unloaded", "registry-1000");
 
     static final String USAGE = "usage: e2e/bench/run [--soak] [--quick] [--gateway-jar PATH] [--scenarios NAME,...]\n"
             + "  scenarios: " + String.join(", ", SCENARIOS);

@@ -103,11 +103,6 @@ final class Results {
     Load staticFile;
     /** Each load scenario's runs, one per composer, in the order run. */
     final Map<LoadScenario, List<Load>> loads = new LinkedHashMap<>();
-
-    /** The runs of the load scenario {@code name}, or null when it did not run. */
-    List<Load> load(String name) {
-        return loads.entrySet().stream().filter(e -> e.getKey().name().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
-    }
     final List<SlowOne> slowOne = new ArrayList<>();
     final List<DeadOne> deadOne = new ArrayList<>();
     final List<BreakerOpen> breakerOpen = new ArrayList<>();
@@ -117,4 +112,9 @@ final class Results {
     Memory memory;
     /** Null when {@code registry-1000} did not run. */
     Registry registry;
+
+    /** The runs of the load scenario {@code name}, or null when it did not run. */
+    List<Load> load(String name) {
+        return loads.entrySet().stream().filter(e -> e.getKey().name().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
 }

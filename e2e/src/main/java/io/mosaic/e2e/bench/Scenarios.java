@@ -63,8 +63,8 @@ final class Scenarios {
         }
         long rssAfterStart = ProcStat.rssKiB(gateway.pid());
 
-        boolean anyLoad = List.of("fast", "hanging", "cached", "fast-20", "fast-100k", "fast-distinct", "fast-distinct-user", "personalised")
-                .stream().anyMatch(options::runs);
+        boolean anyLoad = List.of("fast", "hanging", "cached", "fast-20", "fast-100k", "fast-distinct", "fast-distinct-user",
+                "personalised").stream().anyMatch(options::runs);
         if (anyLoad) {
             results.staticFile = loads.staticFile(options.laterWarmUp(), options.shortMeasured());
             report.staticFile(results.staticFile, options.shortMeasured());

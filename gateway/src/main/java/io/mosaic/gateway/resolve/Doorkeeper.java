@@ -5,10 +5,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Remembers keys seen recently, so that a store keeps only what comes a second time: a body
  * seen once (a personalised answer) is not kept, and so does not live long enough to be promoted
- * and collected with the old generation. TinyLFU's doorkeeper, as a direct-mapped table of 64-bit keys: a key another takes
- * the slot of is forgotten (asked again, it is kept a request later); two keys that collide
- * entirely are taken for one (one answer kept that a full check would not keep). Lock-free;
- * races lose at most one remembrance.
+ * and collected with the old generation. TinyLFU's doorkeeper, as a direct-mapped table of
+ * 64-bit keys: a key whose slot another takes is forgotten (when it comes again, it is kept a
+ * time later); two keys that collide entirely are taken for one (one entry kept that a full
+ * check would not keep). Lock-free; races lose at most one remembrance.
  */
 final class Doorkeeper {
 
