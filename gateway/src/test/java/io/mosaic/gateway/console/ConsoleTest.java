@@ -69,6 +69,7 @@ class ConsoleTest {
     WebTestClient web;
     /** The pages' origin. */
     WebTestClient pages;
+    org.springframework.core.env.Environment environment;
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int pagesPort;
@@ -77,6 +78,7 @@ class ConsoleTest {
     void client(WebTestClient client, org.springframework.core.env.Environment environment) {
         pages = client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
         web = ApiClients.control(environment);
+        this.environment = environment;
     }
 
     /** Signs in through the form as a browser would: the sign-in page's CSRF token and session, then the token. */
@@ -245,7 +247,7 @@ class ConsoleTest {
                 .getResponseBody();
         assertThat(page.strip()).matches("(?s).*</html>\\s*<!-- Server-Timing: nav;desc=ok;cache=miss;dur=[0-9.]+, ([a-z-]+;desc=[a-z]+(;cache=[a-z]+)?(;dur=[0-9.]+)?, )*page;dur=[0-9.]+ -->$");
         pages.get().uri("/admin-no-such-page").exchange().expectStatus().isNotFound();
-        String metrics = web.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody();
+        String metrics = ApiClients.prometheus(environment);
         assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin\",status=\"200\"}")
                 .contains("mosaic_page_first_byte_seconds_count{page=\"/admin\"}")
                 .contains("mosaic_page_latency_seconds_bucket{page=\"/admin\"")

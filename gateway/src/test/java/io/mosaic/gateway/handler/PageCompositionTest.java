@@ -152,11 +152,6 @@ class PageCompositionTest {
     @Autowired
     Environment environment;
 
-    /** The control origin: the actuator, the registration API, the console. */
-    WebTestClient control() {
-        return ApiClients.control(environment);
-    }
-
     @Autowired
     PlanHolder plans;
 
@@ -323,7 +318,7 @@ class PageCompositionTest {
         assertThat(page.select("[data-fragment=nofallback]").text()).contains("unavailable right now");
         assertThat(page.select("[data-fragment=header]").attr("data-fragment-state")).isEqualTo("ok");
         // Counted by status, since Spring's http.server.requests never sees a page.
-        String metrics = control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody();
+        String metrics = ApiClients.prometheus(environment);
         assertThat(metrics).contains("mosaic_page_latency_seconds_count{page=\"/admin/down\",status=\"503\"}");
     }
 

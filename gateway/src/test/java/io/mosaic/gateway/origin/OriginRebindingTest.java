@@ -77,11 +77,6 @@ class OriginRebindingTest {
     @Autowired
     Environment environment;
 
-    /** The control origin: the actuator, the registration API, the console. */
-    WebTestClient control() {
-        return ApiClients.control(environment);
-    }
-
     @Autowired
     OriginPolicy policy;
 
@@ -162,7 +157,7 @@ class OriginRebindingTest {
     }
 
     private String metrics() {
-        return control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody();
+        return ApiClients.prometheus(environment);
     }
 
     /** The manifest both tests run: fragments on a rebinding name and on a loopback literal, all on {@code port}. */

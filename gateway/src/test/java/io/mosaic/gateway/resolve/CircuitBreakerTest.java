@@ -109,10 +109,6 @@ class CircuitBreakerTest {
     @Autowired
     Environment environment;
 
-    /** The control origin: the actuator, the registration API, the console. */
-    WebTestClient control() {
-        return ApiClients.control(environment);
-    }
     @Autowired
     PlanHolder plans;
     @LocalServerPort
@@ -160,7 +156,7 @@ class CircuitBreakerTest {
         String html = page("/flaky");
         assertThat(state(html, "flaky")).isEqualTo("ok");
         assertThat(ORIGIN.calls("/flaky")).isEqualTo(callsWhenOpened + 2);
-        assertThat(control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(ApiClients.prometheus(environment))
                 .contains("mosaic_fragment_breaker_state{fragment=\"flaky\"} 0.0");
     }
 

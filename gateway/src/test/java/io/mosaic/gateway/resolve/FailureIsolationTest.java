@@ -113,11 +113,6 @@ class FailureIsolationTest {
     @Autowired
     Environment environment;
 
-    /** The control origin: the actuator, the registration API, the console. */
-    WebTestClient control() {
-        return ApiClients.control(environment);
-    }
-
     private EntityExchangeResult<String> get(String path) {
         return web.mutate().responseTimeout(Duration.ofSeconds(30)).build().get().uri(path).exchange()
                 .expectBody(String.class).returnResult();
@@ -167,8 +162,7 @@ class FailureIsolationTest {
     @Test
     void everyOutcomeIsCountedByFragmentAndReason() {
         get("/hostile");
-        String metrics = control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String metrics = ApiClients.prometheus(environment);
         assertThat(metrics).contains("mosaic_fragment_outcomes_total{fragment=\"healthy\",outcome=\"ok\",reason=\"none\"}");
         assertThat(metrics).contains("fragment=\"huge\",outcome=\"fallback\",reason=\"too large\"");
         assertThat(metrics).contains("fragment=\"gzip-bomb\",outcome=\"fallback\",reason=\"too large\"");

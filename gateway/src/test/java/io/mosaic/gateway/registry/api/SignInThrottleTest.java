@@ -170,7 +170,7 @@ class SignInThrottleTest {
     }
 
     double metric(String series) {
-        String text = control().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ApiClients.METRICS_TOKEN).exchange().expectBody(String.class).returnResult().getResponseBody();
+        String text = ApiClients.prometheus(environment);
         return text.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);
     }
