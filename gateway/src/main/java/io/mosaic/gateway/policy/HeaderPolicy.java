@@ -86,11 +86,6 @@ public final class HeaderPolicy {
         return headers;
     }
 
-    /** The declared cookies this fragment receives. */
-    public List<String> declaredCookies() {
-        return cookies;
-    }
-
     /**
      * The headers a page fetch sends: {@code always} (the {@link Reach#PAGE_FETCH} values the request
      * carried, by lowercase name), plus each declared header the browser sent, plus one
